@@ -1,0 +1,70 @@
+import Testing
+@testable import SMGenYAML
+
+@Suite("YAML and JSON writers")
+struct WriterTests {
+    @Test func blockStyleWithTagsAndNestedLists() {
+        let value: YAMLValue = .map([
+            "Resources": .map([
+                "Bucket": .map([
+                    "Type": "AWS::S3::Bucket",
+                    "Properties": .map([
+                        "BucketName": .tagged("!Sub", "${AWS::StackName}-data"),
+                        "Tags": [.map(["Key": "Team", "Value": "rc"]), .map(["Key": "Empty", "Value": ""])],
+                        "Ids": .tagged("!Split", [",", .tagged("!Ref", "Ids")]),
+                        "Empty": .list([]),
+                        "None": .map([]),
+                        "Count": 3,
+                        "On": true,
+                    ]),
+                ]),
+            ]),
+        ])
+        let expected = """
+        # Generated
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub ${AWS::StackName}-data
+              Tags:
+                - Key: Team
+                  Value: rc
+                - Key: Empty
+                  Value: ''
+              Ids: !Split
+                - ','
+                - !Ref Ids
+              Empty: []
+              None: {}
+              Count: 3
+              'On': true
+
+        """
+        #expect(YAMLWriter.write(value, header: ["Generated"]) == expected)
+    }
+
+    @Test func literalBlocksForMultilineText() {
+        let value: YAMLValue = .map(["Code": "line 1\n  line 2\n\nend\n", "Bare": "a\nb", "Kept": "a\n\n"])
+        let expected = "Code: |\n  line 1\n    line 2\n\n  end\nBare: |-\n  a\n  b\nKept: |+\n  a\n\n"
+        #expect(YAMLWriter.write(value) == expected)
+    }
+
+    @Test func quotingOfTrickyScalars() {
+        let cases: [(String, String)] = [
+            ("yes", "'yes'"), ("Off", "'Off'"), ("~", "'~'"), ("", "''"), ("2010-09-09", "'2010-09-09'"),
+            ("012", "'012'"), ("1e3", "'1e3'"), ("a: b", "'a: b'"), ("a #b", "'a #b'"), (" x", "' x'"),
+            ("it's", "'it''s'"), ("tab\there", "\"tab\\there\""), ("é", "'é'"), ("ml.m5.large", "ml.m5.large"),
+            ("arn:aws:s3:::b/*", "arn:aws:s3:::b/*"), ("10.0.0.0/16", "10.0.0.0/16"), ("-x", "'-x'"),
+        ]
+        for (text, written) in cases {
+            #expect(YAMLWriter.write(.map(["k": .string(text)])) == "k: \(written)\n", "\(text)")
+        }
+    }
+
+    @Test func jsonMatchesPythonIndentTwo() {
+        let value: YAMLValue = .map(["a": [1, "x\n\"y\""], "b": .map([]), "c": .list([]), "d": .double(0.5), "e": .null])
+        let expected = "{\n  \"a\": [\n    1,\n    \"x\\n\\\"y\\\"\"\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": 0.5,\n  \"e\": null\n}\n"
+        #expect(JSONWriter.write(value) == expected)
+    }
+}
