@@ -1,0 +1,46 @@
+import Foundation
+import SMGenYAML
+
+/// The outcome of loading a config: the config when it has no errors, and every
+/// diagnostic (errors and warnings) sorted by position.
+public struct LoadResult: Sendable {
+    public let config: Config?
+    public let diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads smgen.yaml (version 1): YAML parse, typed read with defaults, cross-reference
+/// rules, then the AWS names every later stage will use, each checked against its limits.
+public enum ConfigLoader {
+    /// The top-level keys of version 1.
+    static let topLevelKeys = ["version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams"]
+
+    public static func load(path: String) -> LoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LoadResult(config: nil, diagnostics: [Diagnostic(.error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read the config file")])
+        }
+        return load(bytes: [UInt8](data), file: path)
+    }
+
+    public static func load(bytes: [UInt8], file: String) -> LoadResult {
+        var reader = ConfigReader(file: file)
+        let parsed = YAMLParser().parse(bytes)
+        for error in parsed.errors { reader.sink.error(error.mark, error.message) }
+        var config: Config?
+        if let root = parsed.root {
+            config = ConfigBuilder.build(root, reader: &reader)
+        } else if parsed.errors.isEmpty {
+            reader.sink.error(Mark(line: 1, column: 1), "the config is empty; expected a mapping with the keys \(requiredTopLevelKeys.joined(separator: ", "))")
+        }
+        if let built = config {
+            ConfigRules.check(built, sink: &reader.sink)
+            NameRules.check(built, sink: &reader.sink)
+        }
+        let diagnostics = reader.sink.sorted
+        let failed = diagnostics.contains { $0.severity == .error }
+        return LoadResult(config: failed ? nil : config, diagnostics: diagnostics)
+    }
+
+    static let requiredTopLevelKeys = ["version", "org", "environments", "users", "teams"]
+}

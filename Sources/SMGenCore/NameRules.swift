@@ -1,0 +1,111 @@
+import SMGenYAML
+
+/// Checks every name `AWSNames` computes from a config: each against its AWS rule, and
+/// within its namespace against the others (two ids that give the same name, or the same
+/// logical ID, are an error, never a silent overwrite). Names built from ids that already
+/// failed their own pattern are skipped: that error is reported once, at the id.
+enum NameRules {
+    /// S3's rules for a bucket name (general purpose buckets).
+    static func isBucketName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard (3...63).contains(bytes.count), let first = bytes.first, let last = bytes.last,
+              Patterns.isLower(first) || Patterns.isDigit(first), Patterns.isLower(last) || Patterns.isDigit(last),
+              bytes.allSatisfy({ Patterns.isLower($0) || Patterns.isDigit($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ".") }),
+              !name.contains(".."), !name.contains(".-"), !name.contains("-."),
+              !name.hasPrefix("xn--"), !name.hasPrefix("sthree-"), !name.hasSuffix("-s3alias"), !name.hasSuffix("--ol-s3")
+        else { return false }
+        return Patterns.parseCIDR(name + "/32") == nil
+    }
+
+    static func check(_ config: Config, sink: inout DiagnosticSink) {
+        guard Patterns.isCompany(config.org.company) else { return }
+        var checker = Checker(sink: sink)
+        defer { sink = checker.sink }
+        let names = AWSNames(config)
+        let company = config.org.companyMark
+        let companyKey = "org.company"
+
+        for stack in [names.networkStack, names.identityStack, names.domainStack] {
+            checker.check(.stack, stack, namespace: "stack", at: company, change: companyKey)
+        }
+        checker.check(.iamGroup, names.adminsGroup, namespace: "group", at: company, change: companyKey)
+        checker.check(.iamPolicy, names.mfaPolicy, namespace: "policy", at: company, change: companyKey)
+        checker.check(.iamPolicy, names.adminsPolicy, namespace: "policy", at: company, change: companyKey)
+        checker.check(.iamRole, names.domainDefaultRole, namespace: "role", at: company, change: companyKey)
+        for purpose in ["studio", "training", "processing", "inference", "vpc-endpoints"] {
+            checker.check(.securityGroup, names.securityGroup(purpose), namespace: "sg", at: company, change: companyKey)
+        }
+        checker.check(.sageMaker, config.domain.name, namespace: "domain", at: config.domain.nameMark ?? company, change: config.domain.nameMark == nil ? companyKey : "domain.name")
+        for repo in config.modules.ecr?.sharedRepos ?? [] {
+            checker.check(.ecrRepository, names.sharedRepository(repo), namespace: "repo", at: company, change: "\(companyKey) or modules.ecr.shared_repos")
+        }
+        for user in config.users where Patterns.isIAMUserName(user.name) {
+            checker.check(.logicalId, AWSNames.logicalId("user", user.name), namespace: "logical-user", at: user.mark, change: "users.\(user.name)")
+        }
+        for team in config.teams where Patterns.isTeamId(team.id) {
+            checkTeam(team, config: config, names: names, checker: &checker)
+        }
+    }
+
+    private static func checkTeam(_ team: Team, config: Config, names: AWSNames, checker: inout Checker) {
+        let teamKey = "teams.\(team.id)"
+        checker.check(.stack, names.teamStack(team.id), namespace: "stack", at: team.mark, change: teamKey)
+        checker.check(.iamGroup, names.teamGroup(team.id), namespace: "group", at: team.mark, change: teamKey)
+        checker.check(.iamPolicy, names.teamPolicy(team.id), namespace: "policy", at: team.mark, change: teamKey)
+        for project in team.projects where Patterns.isProjectId(project.id) && Patterns.isProjectId(project.short) {
+            let projectKey = "\(teamKey).projects.\(project.id)"
+            let shortKey = "\(projectKey).short"
+            let shortMark = project.shortMark ?? project.mark
+            let (t, p, s) = (team.id, project.id, project.short)
+            checker.check(.s3Bucket, names.bucket(t, p), namespace: "bucket", at: project.mark, change: "\(projectKey) (the project id), org.company or naming.bucket_suffix")
+            checker.check(.iamRole, names.executionRole(t, s), namespace: "role", at: shortMark, change: shortKey)
+            checker.check(.iamGroup, names.projectGroup(t, p), namespace: "group", at: project.mark, change: projectKey)
+            checker.check(.iamPolicy, names.projectMemberPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+            checker.check(.sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark, change: projectKey)
+            checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+            checker.check(.stack, names.peopleStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+            if config.modules.mlops {
+                checker.check(.sageMaker, names.pipeline(t, p), namespace: "pipeline", at: project.mark, change: projectKey)
+            }
+            for repo in config.modules.ecr?.projectRepos ?? [] {
+                checker.check(.ecrRepository, names.projectRepository(t, p, repo), namespace: "repo", at: project.mark, change: "\(projectKey) or modules.ecr.project_repos")
+            }
+            for (member, mark) in zip(project.members, project.memberMarks) where Patterns.isIAMUserName(member) {
+                let change = "the user name '\(member)' or \(shortKey)"
+                checker.check(.sageMaker, names.userProfile(t, s, member), namespace: "profile", at: mark, change: change)
+                checker.check(.sageMaker, names.space(t, s, member), namespace: "space", at: mark, change: change)
+                checker.check(.logicalId, AWSNames.logicalId("profile", t, s, member), namespace: "logical-profile", at: mark, change: change)
+            }
+            for model in project.models where Patterns.isModelName(model.name) {
+                let modelKey = "\(projectKey).models.\(model.name)"
+                checker.check(.sageMaker, names.model(t, p, model.name, version: model.version), namespace: "model", at: model.mark, change: modelKey)
+                checker.check(.sageMaker, names.endpointConfig(t, p, model.name), namespace: "endpoint-config", at: model.mark, change: modelKey)
+                checker.check(.sageMaker, names.endpoint(t, p, model.name), namespace: "endpoint", at: model.mark, change: modelKey)
+            }
+        }
+    }
+
+    /// Checks names one at a time, remembering each namespace's names (IAM compares
+    /// names case-insensitively, so every namespace here does too).
+    private struct Checker {
+        var sink: DiagnosticSink
+        private var seen: [String: [String: Mark]] = [:]
+
+        init(sink: DiagnosticSink) {
+            self.sink = sink
+        }
+
+        mutating func check(_ kind: NameKind, _ name: String, namespace: String, at mark: Mark, change: String) {
+            guard kind.accepts(name) else {
+                sink.error(mark, "computed \(kind.rawValue) '\(name)' (\(name.count) characters) breaks the AWS rule: \(kind.rule); change \(change)")
+                return
+            }
+            let key = name.lowercased()
+            if let first = seen[namespace]?[key] {
+                sink.error(mark, "computed \(kind.rawValue) '\(name)' is also computed for the entry at line \(first.line), column \(first.column); change \(change)")
+                return
+            }
+            seen[namespace, default: [:]][key] = mark
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// Every AWS name and logical ID the generated platform uses, computed in one place from
+/// the config's ids. `NameRules` checks each of them against its `NameKind`.
+public struct AWSNames: Sendable {
+    public let company: String
+    public let bucketSuffix: String
+
+    public init(company: String, bucketSuffix: String) {
+        self.company = company
+        self.bucketSuffix = bucketSuffix
+    }
+
+    public init(_ config: Config) {
+        self.init(company: config.org.company, bucketSuffix: config.naming.bucketSuffix)
+    }
+
+    /// `{company}-sm`: the prefix of stacks, groups, policies and security groups.
+    public var prefix: String { "\(company)-sm" }
+
+    // MARK: stacks
+
+    public var networkStack: String { "\(prefix)-network" }
+    public var identityStack: String { "\(prefix)-identity" }
+    public var domainStack: String { "\(prefix)-domain" }
+    public func teamStack(_ team: String) -> String { "\(prefix)-team-\(team)" }
+    public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }
+    public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
+
+    /// The export name of an output of `stack`.
+    public func export(_ stack: String, _ output: String) -> String { "\(stack)-\(output)" }
+
+    // MARK: IAM
+
+    public var adminsGroup: String { "\(prefix)-admins" }
+    public func teamGroup(_ team: String) -> String { "\(prefix)-team-\(team)" }
+    public func projectGroup(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)" }
+    public var mfaPolicy: String { "\(prefix)-mfa" }
+    public var adminsPolicy: String { "\(prefix)-admins" }
+    public func teamPolicy(_ team: String) -> String { "\(prefix)-team-\(team)" }
+    public func projectMemberPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-member" }
+    public func executionRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-ExecutionRole" }
+    public var domainDefaultRole: String { "SageMaker-\(company)-DomainDefaultRole" }
+
+    // MARK: storage and network
+
+    public func bucket(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)\(bucketSuffix)" }
+    public func securityGroup(_ purpose: String) -> String { "\(prefix)-\(purpose)" }
+
+    // MARK: SageMaker
+
+    /// A user name as it may appear in a SageMaker name: characters outside `[A-Za-z0-9-]` become `-`.
+    public static func sageMakerUser(_ user: String) -> String {
+        String(user.unicodeScalars.map { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-": return Character(scalar)
+            default: return "-"
+            }
+        })
+    }
+
+    public func userProfile(_ team: String, _ short: String, _ user: String) -> String { "profile-\(team)-\(short)-\(Self.sageMakerUser(user))" }
+    public func space(_ team: String, _ short: String, _ user: String) -> String { "space-\(team)-\(short)-\(Self.sageMakerUser(user))" }
+    public func modelPackageGroup(_ team: String, _ project: String) -> String { "\(team)-\(project)" }
+    /// The prefix of every SageMaker resource a project owns (`{team}-{project}-`).
+    public func resourcePrefix(_ team: String, _ project: String) -> String { "\(team)-\(project)-" }
+    public func model(_ team: String, _ project: String, _ model: String, version: Int) -> String { "\(team)-\(project)-\(model)-v\(version)" }
+    public func endpointConfig(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-config" }
+    public func endpoint(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ep" }
+    public func pipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-pipeline" }
+
+    // MARK: ECR and logs
+
+    public func sharedRepository(_ repo: String) -> String { "\(company)-sagemaker-shared/\(repo)" }
+    public func projectRepository(_ team: String, _ project: String, _ repo: String) -> String { "\(prefix)-\(team)-\(project)/\(repo)" }
+    public static let processingLogGroup = "/aws/sagemaker/ProcessingJobs"
+    public static let trainingLogGroup = "/aws/sagemaker/TrainingJobs"
+    public static let endpointsLogGroup = "/aws/sagemaker/Endpoints"
+
+    // MARK: logical IDs
+
+    /// A CloudFormation logical ID from ids: each part split at non-alphanumerics, each piece
+    /// capitalised (`["profile", "rc", "fraud", "alice"]` gives `ProfileRcFraudAlice`).
+    public static func logicalId(_ parts: String...) -> String {
+        logicalId(parts)
+    }
+
+    public static func logicalId(_ parts: [String]) -> String {
+        var out = ""
+        for part in parts {
+            var upperNext = true
+            for scalar in part.unicodeScalars {
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9":
+                    if upperNext {
+                        out += String(scalar).uppercased()
+                        upperNext = false
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                default:
+                    upperNext = true
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,20 @@
+/// `smgen validate`: loads the config and reports "ok" or every problem.
+public enum ValidateCommand {
+    public static func run(configPath: String) -> CommandResult {
+        let result = ConfigLoader.load(path: configPath)
+        guard let config = result.config else { return .invalid(result.diagnostics) }
+        let projects = config.teams.reduce(0) { $0 + $1.projects.count }
+        let summary = [
+            count(config.environments.count, "environment"), count(config.teams.count, "team"),
+            count(projects, "project"), count(config.users.count, "user"),
+        ].joined(separator: ", ")
+        return CommandResult(
+            stdout: "\(configPath): ok (\(summary))\n",
+            stderr: result.diagnostics.map { "\($0)\n" }.joined()
+        )
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SMGenCore
+
+/// The `smgen` command line: parses arguments, calls SMGenCore, prints, exits.
+/// Exit codes: 0 success, 1 differences found, 2 invalid config or usage.
+@main
+struct SMGenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smgen",
+        abstract: "Generates CloudFormation, IAM policies and scripts for a multi-team SageMaker platform from smgen.yaml.",
+        version: SMGenVersion.current,
+        subcommands: [Validate.self, List.self, Schema.self, Init.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(CommandResult.invalid)
+        }
+    }
+}
+
+/// Writes a command's output and exits with its code.
+func finish(_ result: CommandResult) throws {
+    FileHandle.standardOutput.write(Data(result.stdout.utf8))
+    FileHandle.standardError.write(Data(result.stderr.utf8))
+    if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+}
+
+/// The `-c/--config` option shared by the subcommands.
+struct ConfigOption: ParsableArguments {
+    @Option(name: [.short, .customLong("config")], help: "The config file.")
+    var config = "smgen.yaml"
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check smgen.yaml and report every problem (exit 0 when valid, 2 otherwise).")
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        try finish(ValidateCommand.run(configPath: options.config))
+    }
+}
+
+extension ListCommand.Subject: ExpressibleByArgument {}
+extension ListCommand.Format: ExpressibleByArgument {}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the users, projects or teams of the config.")
+    @Argument(help: "What to list: users, projects or teams.")
+    var subject: ListCommand.Subject
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Output format: text or json.")
+    var format: ListCommand.Format = .text
+
+    func run() throws {
+        try finish(ListCommand.run(subject, configPath: options.config, format: format))
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the JSON Schema of smgen.yaml, for editors.")
+
+    func run() throws {
+        try finish(ConfigSchema.run())
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a commented starter smgen.yaml; never overwrites a file.")
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        try finish(InitCommand.run(configPath: options.config))
+    }
+}
