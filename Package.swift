@@ -42,7 +42,7 @@ let package = Package(
             path: "Sources/EmbedTemplatesPlugin"
         ),
         .testTarget(name: "SMGenYAMLTests", dependencies: ["SMGenYAML"]),
-        .testTarget(name: "SMGenCoreTests", dependencies: ["SMGenCore", "SMGenYAML"]),
+        .testTarget(name: "SMGenCoreTests", dependencies: ["SMGenCore", "SMGenYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SMGenCLITests", dependencies: ["smgen"]),
     ]
 )

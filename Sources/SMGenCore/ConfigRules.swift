@@ -43,7 +43,7 @@ enum ConfigRules {
                 }
             }
         }
-        for user in config.users where !inProject.contains(user.name) && !seenAdmins.contains(user.name) {
+        for user in config.users where !inProject.contains(user.name) && !seenAdmins.contains(user.name) && Patterns.isIAMUserName(user.name) {
             sink.warning(user.mark, "users.\(user.name): is in no project and not an admin; the user gets an IAM user and nothing else")
         }
 

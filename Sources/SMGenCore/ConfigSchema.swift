@@ -84,7 +84,7 @@ public enum ConfigSchema {
             "region": .map(["enum": .strings(Regions.all.keys.sorted())]),
             "vpc": object(required: ["id", "cidr", "subnets"], [
                 "id": string(pattern: "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", nil),
-                "cidr": string(pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$", nil),
+                "cidr": string(pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/(1[6-9]|2[0-8])$", "IPv4 CIDR of the VPC, /16 to /28."),
                 "subnets": .map(["type": "array", "minItems": 2, "uniqueItems": true, "items": string(pattern: "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", nil)]),
                 "endpoints": boolean,
                 "route_tables": .map(["type": "array", "uniqueItems": true, "items": string(pattern: "^rtb-([0-9a-f]{8}|[0-9a-f]{17})$", nil)]),

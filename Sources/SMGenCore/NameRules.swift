@@ -39,7 +39,9 @@ enum NameRules {
         for repo in config.modules.ecr?.sharedRepos ?? [] {
             checker.check(.ecrRepository, names.sharedRepository(repo), namespace: "repo", at: company, change: "\(companyKey) or modules.ecr.shared_repos")
         }
-        for user in config.users where Patterns.isIAMUserName(user.name) {
+        var lowercaseUsers = Set<String>()
+        // A user that differs from another only in case is reported by ConfigRules.
+        for user in config.users where Patterns.isIAMUserName(user.name) && lowercaseUsers.insert(user.name.lowercased()).inserted {
             checker.check(.logicalId, AWSNames.logicalId("user", user.name), namespace: "logical-user", at: user.mark, change: "users.\(user.name)")
         }
         for team in config.teams where Patterns.isTeamId(team.id) {

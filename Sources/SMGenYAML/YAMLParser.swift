@@ -42,7 +42,7 @@ public struct YAMLParser {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) != 0 else {
-                    builder.fail(Self.syntaxError(parser.pointee))
+                    builder.fail(Self.syntaxError(parser.pointee, bytes: bytes))
                     return
                 }
                 let done = event.type == YAML_STREAM_END_EVENT
@@ -54,13 +54,17 @@ public struct YAMLParser {
         return YAMLParseResult(root: builder.fatal == nil ? builder.root : nil, errors: builder.errors)
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
+    private static func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context {
             message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
         }
         let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        let offset = Int(parser.problem_mark.index)
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") {
+            message += "; YAML does not allow tabs for indentation, use spaces"
+        }
         return YAMLError(mark: mark, message: message)
     }
 
