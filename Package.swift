@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev, pkg-config yaml-0.1).
@@ -22,7 +23,7 @@ let package = Package(
         // Config model, validation, naming and the command logic.
         .target(
             name: "SMGenCore",
-            dependencies: ["SMGenYAML"],
+            dependencies: ["SMGenYAML", .product(name: "Crypto", package: "swift-crypto")],
             plugins: ["EmbedTemplates"]
         ),
         // The thin command-line front end.

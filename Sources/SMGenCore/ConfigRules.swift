@@ -18,6 +18,13 @@ enum ConfigRules {
                 byLowercase[user.name.lowercased()] = user
             }
         }
+        let rawNames = Dictionary(config.users.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for user in config.users {
+            let shown = AWSNames.sageMakerUser(user.name)
+            if shown != user.name, let other = rawNames[shown] {
+                sink.error(user.mark, "users.\(user.name): appears in SageMaker names as '\(shown)', which is the user name of '\(other.name)' (line \(other.mark.line)); Studio access is granted by user name, so rename one of them")
+            }
+        }
         if config.users.count > maxUsers {
             sink.error(config.usersMark, "users: \(config.users.count) users, but IAM holds at most \(maxUsers) users per account; split the org across environments (accounts)")
         }
@@ -47,12 +54,28 @@ enum ConfigRules {
             sink.warning(user.mark, "users.\(user.name): is in no project and not an admin; the user gets an IAM user and nothing else")
         }
 
+        for team in config.teams {
+            checkPrefixes(team, ids: team.projects.map { ($0.id, $0.mark, "project id") }, sink: &sink)
+            checkPrefixes(team, ids: team.projects.map { ($0.short, $0.shortMark ?? $0.mark, "short id") }, sink: &sink)
+        }
+
         var accounts: [String: Environment] = [:]
         for environment in config.environments where !environment.account.isEmpty {
             if let first = accounts[environment.account] {
                 sink.error(environment.accountMark, "environments.\(environment.name).account: \(environment.account) is already the account of environment '\(first.name)'; each environment is its own account")
             } else {
                 accounts[environment.account] = environment
+            }
+        }
+    }
+
+    /// Policies reach a project's SageMaker resources by the prefix `{team}-{project}-` (and
+    /// Studio's by `{team}-{short}-`): an id that extends another id of the team with `-` would
+    /// fall under the other project's prefix, so it is refused.
+    private static func checkPrefixes(_ team: Team, ids: [(id: String, mark: Mark, what: String)], sink: inout DiagnosticSink) {
+        for candidate in ids {
+            if let shorter = ids.first(where: { candidate.id.hasPrefix($0.id + "-") }) {
+                sink.error(candidate.mark, "teams.\(team.id): \(candidate.what) '\(candidate.id)' starts with '\(shorter.id)-', so the policies of '\(shorter.id)' (on names '\(team.id)-\(shorter.id)-*') would reach it; choose ids where none extends another")
             }
         }
     }

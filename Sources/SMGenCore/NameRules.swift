@@ -63,6 +63,7 @@ enum NameRules {
             checker.check(.iamRole, names.executionRole(t, s), namespace: "role", at: shortMark, change: shortKey)
             checker.check(.iamGroup, names.projectGroup(t, p), namespace: "group", at: project.mark, change: projectKey)
             checker.check(.iamPolicy, names.projectMemberPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+            checker.check(.iamPolicy, names.executionRolePolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
             checker.check(.sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark, change: projectKey)
             checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             checker.check(.stack, names.peopleStack(t, p), namespace: "stack", at: project.mark, change: projectKey)

@@ -37,6 +37,7 @@ public struct AWSNames: Sendable {
     public var adminsPolicy: String { "\(prefix)-admins" }
     public func teamPolicy(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectMemberPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-member" }
+    public func executionRolePolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-execution" }
     public func executionRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-ExecutionRole" }
     public var domainDefaultRole: String { "SageMaker-\(company)-DomainDefaultRole" }
 

@@ -1,0 +1,39 @@
+/// The README.md of an environment's output: what is there, in deploy order, and how to
+/// deploy, verify and clean up (text from templates/environment-readme.md).
+enum EnvironmentReadme {
+    static func render(_ plan: EnvironmentPlan, config: Config, configName: String, stackFiles: [(StackPlan, String)]) -> String {
+        let environment = plan.environment
+        let region = environment.region
+        var table = "| # | stack | template | depends on |\n| ---: | --- | --- | --- |\n"
+        for (index, (stack, file)) in stackFiles.enumerated() {
+            let needs = stack.dependsOn.isEmpty ? "-" : stack.dependsOn.map { "`\($0)`" }.joined(separator: ", ")
+            table += "| \(index + 1) | `\(stack.name)` | [\(file)](\(file)) | \(needs) |\n"
+        }
+        let bucketOption = environment.templateBucket.isEmpty ? "" : " \\\n  --s3-bucket \(environment.templateBucket)"
+        let deploy = stackFiles.map { stack, file in
+            "aws cloudformation deploy --region \(region) --stack-name \(stack.name) \\\n  --template-file \(file)\(bucketOption) \\\n  --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
+        }.joined(separator: "\n")
+        let verify = stackFiles.map { stack, _ in
+            "aws cloudformation describe-stacks --region \(region) --stack-name \(stack.name) --query 'Stacks[0].StackStatus' --output text"
+        }.joined(separator: "\n")
+        let cleanup = stackFiles.reversed().map { stack, _ in
+            "aws cloudformation delete-stack --region \(region) --stack-name \(stack.name)\naws cloudformation wait stack-delete-complete --region \(region) --stack-name \(stack.name)"
+        }.joined(separator: "\n")
+        let policies = plan.policies.map { "- [policies/\($0.file)](policies/\($0.file))" }.joined(separator: "\n")
+        return TextTemplate.render("environment-readme.md", [
+            "company": config.org.company,
+            "environment": environment.name,
+            "config": configName,
+            "account": environment.account,
+            "region": region,
+            "vpc": environment.vpc.id,
+            "domain": config.domain.name,
+            "stack_table": table,
+            "deploy_commands": deploy,
+            "verify_commands": verify,
+            "cleanup_commands": cleanup,
+            "policy_list": policies,
+            "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
+        ])
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SMGenYAML
+
+/// Turns a policy written for CloudFormation into the standalone JSON document reviewers
+/// read: pseudo parameters filled in for the environment, `${!x}` unescaped to `${x}`, and
+/// values imported from other stacks (ids CloudFormation creates, such as security-group
+/// ids) shown as `{{import:EXPORT-NAME}}`.
+public struct PolicyResolver: Sendable {
+    public let partition: String
+    public let region: String
+    public let account: String
+
+    public init(environment: Environment) {
+        partition = Regions.partition(of: environment.region)
+        region = environment.region
+        account = environment.account
+    }
+
+    public func resolve(_ value: YAMLValue) -> YAMLValue {
+        switch value {
+        case .map(let entries): return .map(entries.map { YAMLEntry($0.key, resolve($0.value)) })
+        case .list(let items): return .list(items.map(resolve))
+        case .tagged("!Sub", .string(let text)): return .string(substitute(text, variables: [:]))
+        case .tagged("!Sub", .list(let parts)):
+            guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
+            var variables: [String: String] = [:]
+            for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
+            return .string(substitute(text, variables: variables))
+        case .tagged("!ImportValue", .string(let name)): return .string(Self.importMarker(name))
+        case .tagged(let tag, _): preconditionFailure("policies use !Sub and !ImportValue only, found \(tag)")
+        default: return value
+        }
+    }
+
+    /// How a value imported from another stack appears in a standalone policy.
+    public static func importMarker(_ exportName: String) -> String { "{{import:\(exportName)}}" }
+
+    private func scalar(_ value: YAMLValue) -> String {
+        guard case .string(let text) = value else { preconditionFailure("!Sub variables resolve to strings") }
+        return text
+    }
+
+    /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
+    private func substitute(_ text: String, variables: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            out += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+            let name = String(rest[start.upperBound..<end])
+            if name.hasPrefix("!") {
+                out += "${" + name.dropFirst() + "}"
+            } else {
+                switch name {
+                case "AWS::Partition": out += partition
+                case "AWS::Region": out += region
+                case "AWS::AccountId": out += account
+                case "AWS::URLSuffix": out += partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
+                default:
+                    guard let value = variables[name] else { preconditionFailure("unresolved ${\(name)} in a policy") }
+                    out += value
+                }
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,34 @@
+import SMGenYAML
+
+/// The people of a project: one user profile (running with the project's execution role,
+/// tagged Team/Project/Owner) and one private JupyterLab space owned by it, per member.
+enum PeopleStack {
+    static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        var template = CloudFormationTemplate(description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)")
+        let domainId = Fn.importValue(context.domainIdExport)
+        for member in project.members {
+            let profileId = AWSNames.logicalId("profile", team.id, project.short, member)
+            let profile = names.userProfile(team.id, project.short, member)
+            let tags = context.tags([("Team", team.id), ("Project", project.id), ("Owner", member)])
+            template.add(.init(profileId, "AWS::SageMaker::UserProfile", properties: [
+                YAMLEntry("DomainId", domainId),
+                YAMLEntry("UserProfileName", .string(profile)),
+                YAMLEntry("UserSettings", .map([
+                    "ExecutionRole": Fn.importValue(context.executionRoleArnExport(team, project)),
+                    "SecurityGroups": [Fn.importValue(context.securityGroupExport("studio"))],
+                ])),
+                YAMLEntry("Tags", tags),
+            ]))
+            template.add(.init(AWSNames.logicalId("space", team.id, project.short, member), "AWS::SageMaker::Space", dependsOn: [profileId], properties: [
+                YAMLEntry("DomainId", domainId),
+                YAMLEntry("SpaceName", .string(names.space(team.id, project.short, member))),
+                YAMLEntry("OwnershipSettings", .map(["OwnerUserProfileName": .string(profile)])),
+                YAMLEntry("SpaceSharingSettings", .map(["SharingType": "Private"])),
+                YAMLEntry("SpaceSettings", .map(["AppType": "JupyterLab"])),
+                YAMLEntry("Tags", tags),
+            ]))
+        }
+        return template
+    }
+}

@@ -1,0 +1,66 @@
+import SMGenYAML
+
+/// One stack of an environment: its name, the stacks it needs deployed first, its template.
+public struct StackPlan: Sendable {
+    public let name: String
+    public let dependsOn: [String]
+    public let template: CloudFormationTemplate
+}
+
+/// A policy document written to `policies/<file>`.
+public struct PolicyFile: Sendable {
+    public let file: String
+    public let document: PolicyDocument
+}
+
+/// Everything one environment renders to, before any text exists.
+public struct EnvironmentPlan: Sendable {
+    public let environment: Environment
+    /// In deploy order: every stack comes after the stacks it depends on.
+    public let stacks: [StackPlan]
+    public let policies: [PolicyFile]
+}
+
+/// Decides which stack holds what, and the deploy order. Stacks are split by lifecycle and
+/// blast radius: the network, the identities, the domain, one per team, one per project
+/// (its data and access) and one per project's people (profiles and spaces), so adding a
+/// person touches the identity stack and their projects' small stacks only.
+///
+/// Cross-stack references: values CloudFormation creates (security-group ids, the domain id,
+/// execution role ARNs) are exports imported by the stacks that use them, so CloudFormation
+/// itself refuses to delete a stack still in use. Everything else is referenced by its
+/// deterministic name, in the deploy order below. No stack takes parameters.
+public enum Planner {
+    public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
+        let context = PlatformContext(config: config, environment: environment)
+        let names = context.names
+        var stacks = [
+            StackPlan(name: names.networkStack, dependsOn: [], template: NetworkStack.build(context)),
+            StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
+            StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context)),
+        ]
+        var policies = [
+            PolicyFile(file: "mfa.json", document: IdentityPolicies.mfa()),
+            PolicyFile(file: "admins.json", document: IdentityPolicies.admins(context)),
+        ]
+        for team in config.teams {
+            let teamStack = names.teamStack(team.id)
+            stacks.append(StackPlan(name: teamStack, dependsOn: [names.identityStack, names.domainStack], template: TeamStack.build(team, context)))
+            policies.append(PolicyFile(file: "team-\(team.id).json", document: TeamPolicy.document(team, context)))
+            for project in team.projects {
+                let projectStack = names.projectStack(team.id, project.id)
+                stacks.append(StackPlan(name: projectStack, dependsOn: [names.networkStack, names.identityStack, names.domainStack],
+                                        template: ProjectStack.build(team, project, context)))
+                if !project.members.isEmpty {
+                    stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
+                                            template: PeopleStack.build(team, project, context)))
+                }
+                let base = "project-\(team.id)-\(project.id)"
+                policies.append(PolicyFile(file: "\(base)-member.json", document: ProjectPolicies.member(team, project, context)))
+                policies.append(PolicyFile(file: "\(base)-execution-role.json", document: ProjectPolicies.executionRole(team, project, context)))
+                policies.append(PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id))))
+            }
+        }
+        return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
+    }
+}

@@ -1,0 +1,42 @@
+import SMGenYAML
+
+/// What every builder of one environment needs: the config, the environment, the names,
+/// the tags, and the export names of the values stacks share.
+struct PlatformContext {
+    let config: Config
+    let environment: Environment
+    let names: AWSNames
+
+    init(config: Config, environment: Environment) {
+        self.config = config
+        self.environment = environment
+        self.names = AWSNames(config)
+    }
+
+    /// The security groups of the network stack, by purpose.
+    static let securityGroupPurposes = ["studio", "training", "processing", "inference", "vpc-endpoints"]
+
+    /// The export of a security group id, e.g. `acme-sm-network-TrainingSecurityGroupId`.
+    func securityGroupExport(_ purpose: String) -> String {
+        names.export(names.networkStack, AWSNames.logicalId(purpose, "security-group-id"))
+    }
+
+    var domainIdExport: String { names.export(names.domainStack, "DomainId") }
+
+    func executionRoleArnExport(_ team: Team, _ project: Project) -> String {
+        names.export(names.projectStack(team.id, project.id), "ExecutionRoleArn")
+    }
+
+    /// Org tags then the given ones, as a CloudFormation `Tags` list.
+    func tags(_ extra: [(String, String)] = []) -> YAMLValue {
+        let all = extra.map { Tag(key: $0.0, value: $0.1) } + config.org.tags
+        return .list(all.map { .map(["Key": .string($0.key), "Value": .string($0.value)]) })
+    }
+
+    func teamTags(_ team: Team) -> YAMLValue { tags([("Team", team.id)]) }
+
+    func projectTags(_ team: Team, _ project: Project) -> YAMLValue { tags([("Team", team.id), ("Project", project.id)]) }
+
+    /// The VPC's ARN, for `ec2:Vpc` conditions.
+    var vpcArn: YAMLValue { ARN.ec2("vpc/\(environment.vpc.id)") }
+}

@@ -1,0 +1,73 @@
+import SMGenYAML
+
+/// A project's stack: its bucket (retained, versioned, encrypted, private, TLS only), its
+/// SageMaker execution role and policy, and its members' group and policy.
+enum ProjectStack {
+    static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        let bucket = names.bucket(team.id, project.id)
+        let role = names.executionRole(team.id, project.short)
+        var template = CloudFormationTemplate(description: "smgen: project \(team.id)/\(project.id): data bucket, execution role, member access")
+        template.add(.init("Bucket", "AWS::S3::Bucket", retain: true, properties: [
+            YAMLEntry("BucketName", .string(bucket)),
+            YAMLEntry("VersioningConfiguration", .map(["Status": "Enabled"])),
+            YAMLEntry("BucketEncryption", .map(["ServerSideEncryptionConfiguration": [.map([
+                "ServerSideEncryptionByDefault": .map(["SSEAlgorithm": "AES256"]),
+                "BucketKeyEnabled": true,
+            ])]])),
+            YAMLEntry("PublicAccessBlockConfiguration", .map([
+                "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
+            ])),
+            YAMLEntry("OwnershipControls", .map(["Rules": [.map(["ObjectOwnership": "BucketOwnerEnforced"])]])),
+            YAMLEntry("LifecycleConfiguration", .map(["Rules": [
+                .map(["Id": "ExpireNoncurrentVersions", "Status": "Enabled", "NoncurrentVersionExpiration": .map(["NoncurrentDays": 90])]),
+                .map(["Id": "AbortIncompleteMultipartUploads", "Status": "Enabled", "AbortIncompleteMultipartUpload": .map(["DaysAfterInitiation": 7])]),
+            ]])),
+            YAMLEntry("Tags", context.projectTags(team, project)),
+        ]))
+        template.add(.init("BucketPolicy", "AWS::S3::BucketPolicy", properties: [
+            YAMLEntry("Bucket", Fn.ref("Bucket")),
+            YAMLEntry("PolicyDocument", bucketPolicy(bucket).value),
+        ]))
+        template.add(.init("ExecutionRole", "AWS::IAM::Role", properties: [
+            YAMLEntry("RoleName", .string(role)),
+            YAMLEntry("Description", .string("SageMaker execution role of project \(team.id)/\(project.id)")),
+            YAMLEntry("AssumeRolePolicyDocument", DomainStack.sageMakerTrust),
+            YAMLEntry("Tags", context.projectTags(team, project)),
+        ]))
+        template.add(.init("ExecutionRolePolicy", "AWS::IAM::ManagedPolicy", properties: [
+            YAMLEntry("ManagedPolicyName", .string(names.executionRolePolicy(team.id, project.id))),
+            YAMLEntry("Description", .string("Execution role of \(team.id)/\(project.id): its bucket, logs, images, jobs and models only")),
+            YAMLEntry("Roles", [Fn.ref("ExecutionRole")]),
+            YAMLEntry("PolicyDocument", ProjectPolicies.executionRole(team, project, context).value),
+        ]))
+        template.add(.init("MemberGroup", "AWS::IAM::Group", properties: [
+            YAMLEntry("GroupName", .string(names.projectGroup(team.id, project.id))),
+        ]))
+        template.add(.init("MemberPolicy", "AWS::IAM::ManagedPolicy", properties: [
+            YAMLEntry("ManagedPolicyName", .string(names.projectMemberPolicy(team.id, project.id))),
+            YAMLEntry("Description", .string("Members of \(team.id)/\(project.id): its bucket, jobs, models and endpoints only")),
+            YAMLEntry("Groups", [Fn.ref("MemberGroup")]),
+            YAMLEntry("PolicyDocument", ProjectPolicies.member(team, project, context).value),
+        ]))
+        if !project.members.isEmpty {
+            template.add(.init("Members", "AWS::IAM::UserToGroupAddition", properties: [
+                YAMLEntry("GroupName", Fn.ref("MemberGroup")),
+                YAMLEntry("Users", .strings(project.members.sorted())),
+            ]))
+        }
+        template.output("BucketName", "The project's data bucket", Fn.ref("Bucket"))
+        template.output("ExecutionRoleArn", "The project's SageMaker execution role", Fn.getAtt("ExecutionRole", "Arn"),
+                        export: context.executionRoleArnExport(team, project))
+        return template
+    }
+
+    /// Deny any access to the bucket that does not use TLS.
+    static func bucketPolicy(_ bucket: String) -> PolicyDocument {
+        PolicyDocument([
+            PolicyStatement("DenyInsecureTransport", allow: false, actions: ["s3:*"], principal: "*",
+                            resources: [ARN.s3(bucket), ARN.s3("\(bucket)/*")],
+                            conditions: [YAMLEntry("Bool", .map(["aws:SecureTransport": "false"]))]),
+        ])
+    }
+}

@@ -1,0 +1,29 @@
+import SMGenYAML
+
+/// A team's stack: its group, the team policy, and the team's people in the group.
+enum TeamStack {
+    static func build(_ team: Team, _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        var template = CloudFormationTemplate(description: "smgen: team \(team.id) (\(team.name))")
+        template.add(.init("TeamGroup", "AWS::IAM::Group", properties: [YAMLEntry("GroupName", .string(names.teamGroup(team.id)))]))
+        template.add(.init("TeamPolicy", "AWS::IAM::ManagedPolicy", properties: [
+            YAMLEntry("ManagedPolicyName", .string(names.teamPolicy(team.id))),
+            YAMLEntry("Description", .string("Team \(team.id): open Studio through one's own profiles, see the team's resources")),
+            YAMLEntry("Groups", [Fn.ref("TeamGroup")]),
+            YAMLEntry("PolicyDocument", TeamPolicy.document(team, context).value),
+        ]))
+        let members = teamMembers(team)
+        if !members.isEmpty {
+            template.add(.init("TeamMembers", "AWS::IAM::UserToGroupAddition", properties: [
+                YAMLEntry("GroupName", Fn.ref("TeamGroup")),
+                YAMLEntry("Users", .strings(members)),
+            ]))
+        }
+        return template
+    }
+
+    /// Everyone in one of the team's projects, sorted.
+    static func teamMembers(_ team: Team) -> [String] {
+        Set(team.projects.flatMap(\.members)).sorted()
+    }
+}

@@ -1,0 +1,42 @@
+"""Adding one user to a project changes only that user's lines (plus the manifest's digests):
+no line of any other user or resource moves, so a pull request shows just the new person."""
+import difflib
+import re
+
+from conftest import ROOT
+
+
+def render(smgen, config_text, directory):
+    directory.mkdir()
+    (directory / "smgen.yaml").write_text(config_text)
+    smgen("render", "-c", str(directory / "smgen.yaml"), "-o", str(directory / "out"))
+    return {str(p.relative_to(directory / "out")): p.read_text().splitlines() for p in (directory / "out").rglob("*") if p.is_file()}
+
+
+def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
+    config = (ROOT / "examples/design-org.yaml").read_text()
+    grown = config.replace("  frank: {}\n", "  frank: {}\n  zoe: {}\n").replace("members: [alice, bob]", "members: [alice, bob, zoe]")
+    assert grown != config
+    before = render(smgen, config, tmp_path / "before")
+    after = render(smgen, grown, tmp_path / "after")
+    assert set(before) == set(after)
+
+    changed = set()
+    for path in sorted(before):
+        if before[path] == after[path]:
+            continue
+        changed.add(path)
+        if path.endswith("manifest.json"):
+            continue
+        matcher = difflib.SequenceMatcher(a=before[path], b=after[path], autojunk=False)
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            assert tag in ("equal", "insert"), f"{path}: lines {a0 + 1}-{a1} were {tag}d"
+            if tag == "insert":
+                block = after[path][b0:b1]
+                is_list_item = len(block) == 1 and re.fullmatch(r"\s*- zoe", block[0])
+                is_own_resource = re.fullmatch(r"  [A-Za-z0-9]*Zoe:", block[0]) is not None
+                assert is_list_item or is_own_resource, f"{path}: inserted lines not about zoe: {block}"
+    assert changed == {
+        "dev/manifest.json", "dev/stacks/acme-sm-identity.yaml", "dev/stacks/acme-sm-team-rc.yaml",
+        "dev/stacks/acme-sm-project-rc-fraud-detection.yaml", "dev/stacks/acme-sm-people-rc-fraud-detection.yaml",
+    }
