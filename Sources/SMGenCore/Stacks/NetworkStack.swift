@@ -72,6 +72,7 @@ enum NetworkStack {
             YAMLEntry("VpcEndpointType", "Gateway"),
             YAMLEntry("ServiceName", Fn.sub("com.amazonaws.${AWS::Region}.s3")),
             YAMLEntry("RouteTableIds", .strings(vpc.routeTables)),
+            YAMLEntry("Tags", context.tags([("Name", "\(context.names.prefix)-s3")])),
         ]))
         for endpoint in interfaceEndpoints {
             template.add(.init(AWSNames.logicalId(endpoint.id, "endpoint"), "AWS::EC2::VPCEndpoint", properties: [
@@ -81,6 +82,7 @@ enum NetworkStack {
                 YAMLEntry("PrivateDnsEnabled", true),
                 YAMLEntry("SubnetIds", .strings(vpc.subnets)),
                 YAMLEntry("SecurityGroupIds", [Fn.getAtt("VpcEndpointsSecurityGroup", "GroupId")]),
+                YAMLEntry("Tags", context.tags([("Name", "\(context.names.prefix)-\(endpoint.id)")])),
             ]))
         }
     }
