@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine too: installs what it needs (libyaml-dev from
-# Debian, pinned Python tools into .venv-test), builds, runs the Swift tests, then the
-# tool tests (JSON Schema with jsonschema, and more as the suite grows). Nothing is skipped.
+# The whole test suite, on a fresh machine too: installs what it needs (libyaml-dev and
+# shellcheck from Debian, pinned Python tools into .venv-test: PyYAML, jsonschema, cfn-lint,
+# moto, the aws CLI), builds, runs the Swift tests, then the tool tests. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! pkg-config --exists yaml-0.1 2>/dev/null; then
-    echo "== installing libyaml-dev"
+# System packages: libyaml (the YAML library smgen binds), shellcheck (checks the generated scripts).
+missing=()
+pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev pkg-config)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "== installing ${missing[*]}"
     as_root apt-get update -qq
-    as_root apt-get install -y -qq libyaml-dev pkg-config
+    as_root apt-get install -y -qq "${missing[@]}"
 fi
 
 venv=.venv-test

@@ -33,10 +33,12 @@ def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
             assert tag in ("equal", "insert"), f"{path}: lines {a0 + 1}-{a1} were {tag}d"
             if tag == "insert":
                 block = after[path][b0:b1]
-                is_list_item = len(block) == 1 and re.fullmatch(r"\s*- zoe", block[0])
+                # A list item (`- zoe`) or a script's record (`user|zoe`, `space|space-rc-fraud-zoe`).
+                is_list_item = len(block) == 1 and re.search(r"(^\s*- |\||-)zoe$", block[0])
                 is_own_resource = re.fullmatch(r"  [A-Za-z0-9]*Zoe:", block[0]) is not None
                 assert is_list_item or is_own_resource, f"{path}: inserted lines not about zoe: {block}"
     assert changed == {
         "dev/manifest.json", "dev/stacks/acme-sm-identity.yaml", "dev/stacks/acme-sm-team-rc.yaml",
         "dev/stacks/acme-sm-project-rc-fraud-detection.yaml", "dev/stacks/acme-sm-people-rc-fraud-detection.yaml",
+        "dev/scripts/deploy.sh", "dev/scripts/verify.sh",
     }

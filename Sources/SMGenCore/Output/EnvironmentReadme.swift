@@ -13,12 +13,6 @@ enum EnvironmentReadme {
         let deploy = stackFiles.map { stack, file in
             "aws cloudformation deploy --region \(region) --stack-name \(stack.name) \\\n  --template-file \(file)\(bucketOption) \\\n  --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
         }.joined(separator: "\n")
-        let verify = stackFiles.map { stack, _ in
-            "aws cloudformation describe-stacks --region \(region) --stack-name \(stack.name) --query 'Stacks[0].StackStatus' --output text"
-        }.joined(separator: "\n")
-        let cleanup = stackFiles.reversed().map { stack, _ in
-            "aws cloudformation delete-stack --region \(region) --stack-name \(stack.name)\naws cloudformation wait stack-delete-complete --region \(region) --stack-name \(stack.name)"
-        }.joined(separator: "\n")
         let policies = plan.policies.map { "- [policies/\($0.file)](policies/\($0.file))" }.joined(separator: "\n")
         return TextTemplate.render("environment-readme.md", [
             "company": config.org.company,
@@ -30,8 +24,6 @@ enum EnvironmentReadme {
             "domain": config.domain.name,
             "stack_table": table,
             "deploy_commands": deploy,
-            "verify_commands": verify,
-            "cleanup_commands": cleanup,
             "policy_list": policies,
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
         ])

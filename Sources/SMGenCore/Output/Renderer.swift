@@ -26,6 +26,7 @@ public enum Renderer {
         for policy in plan.policies {
             files["policies/\(policy.file)"] = JSONWriter.write(resolver.resolve(policy.document.value))
         }
+        files.merge(ScriptsRenderer.render(plan, config: config, configName: configName, stackFiles: stackFiles)) { $1 }
         files["README.md"] = EnvironmentReadme.render(plan, config: config, configName: configName, stackFiles: stackFiles.map { ($0.plan, $0.file) })
         files["manifest.json"] = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles, files: files)
         return RenderedTree(files: files)

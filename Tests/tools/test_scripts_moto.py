@@ -1,0 +1,65 @@
+"""deploy.sh and cleanup.sh against moto_server, with the real aws CLI: deploy.sh runs to the
+end for the stacks moto can deploy through change sets (the network stack, and the identity
+stack once the IAM group resources moto skips are taken out), verify-by-API shows them, and
+cleanup.sh --yes removes them again."""
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+from moto import client, moto_server
+from test_moto_deploy import moto_template
+
+REGION = "ap-southeast-1"
+STACKS = ["acme-sm-network", "acme-sm-identity"]
+
+
+def run(script, args, cwd, url):
+    env = dict(os.environ, AWS_ENDPOINT_URL=url, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
+               PATH=f"{os.path.dirname(sys.executable)}:{os.environ['PATH']}")
+    env.pop("AWS_PROFILE", None)
+    return subprocess.run(["bash", f"scripts/{script}", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=300)
+
+
+def test_deploy_then_cleanup_through_moto(smgen, tmp_path):
+    with moto_server() as url:
+        ec2 = client("ec2", url, region=REGION)
+        vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+        subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.20.{i}.0/24")["Subnet"]["SubnetId"] for i in (1, 2)]
+        config = (ROOT / "examples/design-org.yaml").read_text().replace("vpc-0a1b2c3d4e5f60718", vpc) \
+            .replace("subnet-0aa11bb22cc33dd44", subnets[0]).replace("subnet-0ee55ff66aa77bb88", subnets[1])
+        (tmp_path / "smgen.yaml").write_text(config)
+        smgen("render", "-c", str(tmp_path / "smgen.yaml"), "-o", str(tmp_path / "out"))
+        environment = tmp_path / "out/dev"
+        for stack in STACKS:
+            path = environment / f"stacks/{stack}.yaml"
+            template, _ = moto_template(path, "acme-sm-domain-DomainId")
+            path.write_text(json.dumps(template, indent=1))
+
+        only = [arg for stack in STACKS for arg in ("--only", stack)]
+        deployed = run("deploy.sh", [*only, "--no-deps"], environment, url)
+        assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+        assert "acme-sm-identity" in deployed.stdout and "deployed" in deployed.stdout
+        cloudformation = client("cloudformation", url, region=REGION)
+        for stack in STACKS:
+            assert cloudformation.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"].endswith("_COMPLETE")
+        names = {g["GroupName"] for g in ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["SecurityGroups"]}
+        assert {"acme-sm-studio", "acme-sm-training", "acme-sm-processing", "acme-sm-inference", "acme-sm-vpc-endpoints"} <= names
+        iam = client("iam", url, region=REGION)
+        assert {u["UserName"] for u in iam.list_users()["Users"]} == {"alice", "bob", "carol", "david", "erin", "frank"}
+
+        again = run("deploy.sh", [*only, "--no-deps"], environment, url)
+        assert again.returncode == 0, again.stdout + again.stderr
+
+        refused = run("cleanup.sh", only, environment, url)
+        assert refused.returncode == 1 and "not confirmed" in refused.stderr
+
+        cleaned = run("cleanup.sh", [*only, "--yes"], environment, url)
+        assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
+        remaining = {s["StackName"] for s in cloudformation.list_stacks()["StackSummaries"] if s["StackStatus"] != "DELETE_COMPLETE"}
+        assert not remaining & set(STACKS)
+        names = {g["GroupName"] for g in ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["SecurityGroups"]}
+        assert not {n for n in names if n.startswith("acme-sm-")}
+        assert iam.list_users()["Users"] == []

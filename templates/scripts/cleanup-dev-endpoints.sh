@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+{{header}}
+#
+# Deletes the dev endpoints of environment {{environment}} (account {{account}}, {{region}})
+# that nobody invoked for N days (default 7): endpoints of the platform's projects, tagged
+# Environment=dev, created more than N days ago, with no Invocations in CloudWatch over the
+# last N days. Bash 3.2 (macOS) or later.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+usage: cleanup-dev-endpoints.sh [--days N] [--yes] [--dry-run] [--region REGION] [--profile PROFILE]
+
+Lists the idle dev endpoints, then deletes them (asking first, unless --yes). Endpoint
+configurations and models are kept, so an endpoint can be created again.
+
+  --days N           idle for more than N days (default 7)
+  --yes              do not ask for confirmation
+  --dry-run          list the idle endpoints and print the delete commands; delete nothing
+  --region REGION    must be this environment's region
+  --profile PROFILE  aws CLI profile to use
+  -h, --help         this help
+USAGE
+}
+
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+# The name prefix of each project's SageMaker resources.
+project_prefixes() {
+    cat <<'PREFIXES'
+{{project_prefixes}}
+PREFIXES
+}
+
+days=7
+assume_yes=0
+while [ "$#" -gt 0 ]; do
+    used="$(smgen_common_option "$@")"
+    if [ "$used" -gt 0 ]; then
+        smgen_apply_option "$@"
+        shift "$used"
+        continue
+    fi
+    case "$1" in
+        --days)
+            if [ "$#" -lt 2 ] || ! printf '%s' "$2" | grep -qE '^[1-9][0-9]{0,3}$'; then
+                smgen_die "--days needs a whole number from 1 to 9999"
+            fi
+            days="$2"
+            shift 2 ;;
+        --yes) assume_yes=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; smgen_die "unknown option $1" ;;
+    esac
+done
+
+# An ISO 8601 UTC time N days ago (GNU date, then BSD date).
+days_ago() {
+    date -u -d "-$1 days" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -v-"$1"d +%Y-%m-%dT%H:%M:%SZ
+}
+
+if [ "$SMGEN_DRY_RUN" -eq 0 ]; then
+    smgen_check_identity
+fi
+since="$(days_ago "$days")"
+now="$(days_ago 0)"
+idle=""
+while read -r prefix; do
+    [ -n "$prefix" ] || continue
+    endpoints="$(smgen_aws sagemaker list-endpoints --name-contains "$prefix" --creation-time-before "$since" \
+        --query "Endpoints[?starts_with(EndpointName, '$prefix')].[EndpointName, EndpointArn]" --output text)"
+    while read -r name arn; do
+        [ -n "$name" ] || continue
+        environment="$(smgen_aws sagemaker list-tags --resource-arn "$arn" \
+            --query "Tags[?Key=='Environment'].Value | [0]" --output text)"
+        [ "$environment" = "dev" ] || continue
+        invocations="$(smgen_aws cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name Invocations \
+            --dimensions Name=EndpointName,Value="$name" Name=VariantName,Value=AllTraffic \
+            --start-time "$since" --end-time "$now" --period 86400 --statistics Sum \
+            --query 'sum(Datapoints[].Sum)' --output text)"
+        case "$invocations" in
+            0|0.0|None|"") idle="$idle$name
+" ;;
+        esac
+    done <<ENDPOINTS
+$endpoints
+ENDPOINTS
+done <<PREFIXES
+$(project_prefixes)
+PREFIXES
+
+if [ -z "$idle" ]; then
+    printf 'no dev endpoint has been idle for more than %s days\n' "$days"
+    exit 0
+fi
+printf 'Dev endpoints not invoked for %s days:\n' "$days"
+printf '%s' "$idle" | sed 's/^/  /'
+if [ "$assume_yes" -eq 0 ] && [ "$SMGEN_DRY_RUN" -eq 0 ]; then
+    printf "Type 'delete' to delete them: "
+    read -r answer || answer=""
+    [ "$answer" = "delete" ] || smgen_die "not confirmed; nothing was deleted"
+fi
+while read -r name; do
+    [ -n "$name" ] || continue
+    smgen_change sagemaker delete-endpoint --endpoint-name "$name"
+done <<IDLE
+$idle
+IDLE
