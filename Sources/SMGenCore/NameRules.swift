@@ -25,7 +25,7 @@ enum NameRules {
         let company = config.org.companyMark
         let companyKey = "org.company"
 
-        for stack in [names.networkStack, names.identityStack, names.domainStack] {
+        for stack in [names.networkStack, names.identityStack, names.domainStack, names.ecrStack, names.monitoringStack] {
             checker.check(.stack, stack, namespace: "stack", at: company, change: companyKey)
         }
         checker.check(.iamGroup, names.adminsGroup, namespace: "group", at: company, change: companyKey)
@@ -64,6 +64,9 @@ enum NameRules {
             checker.check(.iamGroup, names.projectGroup(t, p), namespace: "group", at: project.mark, change: projectKey)
             checker.check(.iamPolicy, names.projectMemberPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
             checker.check(.iamPolicy, names.executionRolePolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+            checker.check(.iamPolicy, names.deployerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+            checker.check(.iamPolicy, names.invokerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+            checker.check(.stack, names.modelsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             checker.check(.sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark, change: projectKey)
             checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             checker.check(.stack, names.peopleStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
@@ -82,7 +85,8 @@ enum NameRules {
             for model in project.models where Patterns.isModelName(model.name) {
                 let modelKey = "\(projectKey).models.\(model.name)"
                 checker.check(.sageMaker, names.model(t, p, model.name, version: model.version), namespace: "model", at: model.mark, change: modelKey)
-                checker.check(.sageMaker, names.endpointConfig(t, p, model.name), namespace: "endpoint-config", at: model.mark, change: modelKey)
+                let digestStandIn = String(repeating: "0", count: AWSNames.endpointConfigDigestLength)
+                checker.check(.sageMaker, names.endpointConfig(t, p, model.name, digest: digestStandIn), namespace: "endpoint-config", at: model.mark, change: modelKey)
                 checker.check(.sageMaker, names.endpoint(t, p, model.name), namespace: "endpoint", at: model.mark, change: modelKey)
             }
         }

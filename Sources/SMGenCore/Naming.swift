@@ -24,6 +24,10 @@ public struct AWSNames: Sendable {
     public func teamStack(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }
     public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
+    public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
+    public var ecrStack: String { "\(prefix)-ecr" }
+    public var monitoringStack: String { "\(prefix)-monitoring" }
+    public var alarmTopic: String { "\(prefix)-alarms" }
 
     /// The export name of an output of `stack`.
     public func export(_ stack: String, _ output: String) -> String { "\(stack)-\(output)" }
@@ -37,6 +41,8 @@ public struct AWSNames: Sendable {
     public var adminsPolicy: String { "\(prefix)-admins" }
     public func teamPolicy(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectMemberPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-member" }
+    public func deployerPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-deployer" }
+    public func invokerPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-invoker" }
     public func executionRolePolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-execution" }
     public func executionRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-ExecutionRole" }
     public var domainDefaultRole: String { "SageMaker-\(company)-DomainDefaultRole" }
@@ -64,7 +70,11 @@ public struct AWSNames: Sendable {
     /// The prefix of every SageMaker resource a project owns (`{team}-{project}-`).
     public func resourcePrefix(_ team: String, _ project: String) -> String { "\(team)-\(project)-" }
     public func model(_ team: String, _ project: String, _ model: String, version: Int) -> String { "\(team)-\(project)-\(model)-v\(version)" }
-    public func endpointConfig(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-config" }
+    /// An endpoint configuration cannot change in place: its name ends in a digest of its
+    /// content, so a change creates a new one (and the endpoint switches to it) instead of
+    /// failing on a fixed name.
+    public func endpointConfig(_ team: String, _ project: String, _ model: String, digest: String) -> String { "\(team)-\(project)-\(model)-config-\(digest)" }
+    public static let endpointConfigDigestLength = 8
     public func endpoint(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ep" }
     public func pipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-pipeline" }
 
@@ -75,8 +85,20 @@ public struct AWSNames: Sendable {
     public static let processingLogGroup = "/aws/sagemaker/ProcessingJobs"
     public static let trainingLogGroup = "/aws/sagemaker/TrainingJobs"
     public static let endpointsLogGroup = "/aws/sagemaker/Endpoints"
+    /// SageMaker writes an endpoint's logs to a log group of its own under `/aws/sagemaker/Endpoints/`.
+    public func endpointLogGroup(_ endpoint: String) -> String { "\(Self.endpointsLogGroup)/\(endpoint)" }
 
     // MARK: logical IDs
+
+    /// `ModelLatency` as `model-latency`: logical-ID words as a name suffix.
+    public static func kebab(_ words: String) -> String {
+        var out = ""
+        for character in words {
+            if character.isUppercase, !out.isEmpty { out.append("-") }
+            out += character.lowercased()
+        }
+        return out
+    }
 
     /// A CloudFormation logical ID from ids: each part split at non-alphanumerics, each piece
     /// capitalised (`["profile", "rc", "fraud", "alice"]` gives `ProfileRcFraudAlice`).

@@ -36,7 +36,8 @@ SCENARIOS = {
         "stderr": "\nFailed to create/update the stack. Run the following command\nto fetch the list of events leading up to the failure\n"}, {
         "match": r"describe-stack-events --stack-name acme-sm-team-rc",
         "stdout": "TeamPolicy\tCREATE_FAILED\tMalformedPolicyDocument\nacme-sm-team-rc\tROLLBACK_COMPLETE\tNone\n"}]),
-    "verify": (["verify.sh"], [IDENTITY, DOMAIN, COMPLETE, {"match": r"describe-(domain|user-profile|space) ", "stdout": "InService\n"}]),
+    "verify": (["verify.sh"], [IDENTITY, DOMAIN, COMPLETE, {"match": r"describe-(domain|user-profile|space|endpoint) ", "stdout": "InService\n"},
+                               {"match": r"describe-model-package-group ", "stdout": "Completed\n"}]),
     "verify-missing": (["verify.sh"], [IDENTITY, DOMAIN,
         {"match": r"describe-stacks --stack-name acme-sm-people-rc-fraud-detection --query", "stdout": "UPDATE_ROLLBACK_COMPLETE\n"}, COMPLETE,
         {"match": r"describe-user-profile .*profile-rc-fraud-bob ", "exit": 254, "stderr": "ResourceNotFound\n"},

@@ -25,6 +25,7 @@ enum EnvironmentReadme {
             "stack_table": table,
             "deploy_commands": deploy,
             "policy_list": policies,
+            "modules": ModulesReadme.render(plan, config: config),
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
         ])
     }

@@ -33,6 +33,12 @@ enum ScriptsRenderer {
         checks += [names.domainDefaultRole].map { "role|\($0)" }
         checks += projects.map { "role|\(names.executionRole($0.0.id, $0.1.short))" }
         checks += config.users.map { "user|\($0.name)" }
+        let repositories = (config.modules.ecr?.sharedRepos ?? []).map { names.sharedRepository($0) }
+            + projects.flatMap { team, project in (config.modules.ecr?.projectRepos ?? []).map { names.projectRepository(team.id, project.id, $0) } }
+        let packageGroups = config.modules.modelRegistry ? projects.map { names.modelPackageGroup($0.0.id, $0.1.id) } : []
+        checks += repositories.map { "repository|\($0)" }
+        checks += packageGroups.map { "package-group|\($0)" }
+        checks += projects.flatMap { team, project in project.models.map { "endpoint|\(names.endpoint(team.id, project.id, $0.name))" } }
 
         let values: [String: [String: String]] = [
             "lib.sh": ["header": common["header"]!, "account": environment.account, "region": environment.region,
@@ -48,6 +54,8 @@ enum ScriptsRenderer {
                 "stack_names": lines(stackFiles.map(\.plan.name)),
                 "bucket_names": lines(projects.map { names.bucket($0.0.id, $0.1.id) }),
                 "domain": config.domain.name,
+                "repository_names": lines(repositories),
+                "package_group_names": lines(packageGroups),
             ]) { $1 },
             "cleanup-dev-endpoints.sh": common.merging([
                 "project_prefixes": lines(projects.map { names.resourcePrefix($0.0.id, $0.1.id) }),

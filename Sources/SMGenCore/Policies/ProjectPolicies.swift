@@ -13,7 +13,36 @@ enum ProjectPolicies {
         statements.append(SharedStatements.listSageMaker())
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
+        if context.config.modules.ecr != nil {
+            statements.append(PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"]))
+            statements.append(PolicyStatement("PushProjectImages", actions: [
+                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:DescribeImages",
+                "ecr:DescribeRepositories", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:ListImages",
+                "ecr:PutImage", "ecr:UploadLayerPart",
+            ], resources: [ARN.ecr("repository/\(names.prefix)-\(team.id)-\(project.id)/*")]))
+            statements.append(PolicyStatement("PullSharedImages", actions: [
+                "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:GetDownloadUrlForLayer", "ecr:ListImages",
+            ], resources: [ARN.ecr("repository/\(context.config.org.company)-sagemaker-shared/*")]))
+        }
         return PolicyDocument(statements)
+    }
+
+    /// For an application or pipeline that deploys the project's models: models, endpoint
+    /// configurations and endpoints named `{team}-{project}-*`, and the project's role to pass.
+    static func deployer(_ team: Team, _ project: Project, _ context: PlatformContext) -> PolicyDocument {
+        let names = context.names
+        return PolicyDocument([
+            SharedStatements.modelsAndEndpoints(names.resourcePrefix(team.id, project.id)),
+            SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)),
+        ])
+    }
+
+    /// For an application that calls the project's endpoints, and nothing else.
+    static func invoker(_ team: Team, _ project: Project, _ context: PlatformContext) -> PolicyDocument {
+        PolicyDocument([
+            PolicyStatement("InvokeProjectEndpoints", actions: ["sagemaker:InvokeEndpoint"],
+                            resources: [ARN.sageMaker("endpoint/\(context.names.resourcePrefix(team.id, project.id))*")]),
+        ])
     }
 
     static func executionRole(_ team: Team, _ project: Project, _ context: PlatformContext) -> PolicyDocument {
@@ -25,7 +54,7 @@ enum ProjectPolicies {
         statements.append(PolicyStatement("WriteProjectLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
                                           resources: SharedStatements.logStreams(prefix) + [ARN.logs("log-group:/aws/sagemaker/studio:log-stream:*/\(spacePrefix)*")]))
         statements.append(PolicyStatement("CreateSageMakerLogGroups", actions: ["logs:CreateLogGroup", "logs:DescribeLogStreams"], resources: [
-            AWSNames.processingLogGroup, AWSNames.trainingLogGroup, AWSNames.endpointsLogGroup, "/aws/sagemaker/studio",
+            AWSNames.processingLogGroup, AWSNames.trainingLogGroup, "\(AWSNames.endpointsLogGroup)/\(prefix)*", "/aws/sagemaker/studio",
         ].map { ARN.logs("log-group:\($0)") }))
         statements.append(PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"]))
         statements.append(PolicyStatement("PullProjectAndSharedImages", actions: [

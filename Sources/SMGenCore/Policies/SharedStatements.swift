@@ -76,8 +76,7 @@ enum SharedStatements {
 
     /// The SageMaker log groups and the project's streams in them (streams are named after jobs).
     static func logStreams(_ prefix: String) -> [YAMLValue] {
-        [AWSNames.processingLogGroup, AWSNames.trainingLogGroup, AWSNames.endpointsLogGroup].map {
-            ARN.logs("log-group:\($0):log-stream:\(prefix)*")
-        }
+        [AWSNames.processingLogGroup, AWSNames.trainingLogGroup].map { ARN.logs("log-group:\($0):log-stream:\(prefix)*") }
+            + [ARN.logs("log-group:\(AWSNames.endpointsLogGroup)/\(prefix)*:log-stream:*")]
     }
 }

@@ -23,8 +23,10 @@ public struct EnvironmentPlan: Sendable {
 
 /// Decides which stack holds what, and the deploy order. Stacks are split by lifecycle and
 /// blast radius: the network, the identities, the domain, one per team, one per project
-/// (its data and access) and one per project's people (profiles and spaces), so adding a
-/// person touches the identity stack and their projects' small stacks only.
+/// (its data, images, model registry and access), one per project's people (profiles and
+/// spaces) and one per project's endpoints, plus the shared ECR repositories and the
+/// monitoring stack when those modules are on; adding a person touches the identity stack
+/// and their projects' small stacks only.
 ///
 /// Cross-stack references: values CloudFormation creates (security-group ids, the domain id,
 /// execution role ARNs) are exports imported by the stacks that use them, so CloudFormation
@@ -39,6 +41,13 @@ public enum Planner {
             StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
             StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context)),
         ]
+        if let ecr = config.modules.ecr {
+            stacks.append(StackPlan(name: names.ecrStack, dependsOn: [], template: EcrStack.build(ecr, context)))
+        }
+        if let monitoring = config.modules.monitoring {
+            stacks.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
+        }
+        var modelStacks: [StackPlan] = []
         var policies = [
             PolicyFile(file: "mfa.json", document: IdentityPolicies.mfa()),
             PolicyFile(file: "admins.json", document: IdentityPolicies.admins(context)),
@@ -55,12 +64,21 @@ public enum Planner {
                     stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
                                             template: PeopleStack.build(team, project, context)))
                 }
+                if !project.models.isEmpty {
+                    let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                    modelStacks.append(StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
+                                                 template: ModelsStack.build(team, project, context)))
+                }
                 let base = "project-\(team.id)-\(project.id)"
                 policies.append(PolicyFile(file: "\(base)-member.json", document: ProjectPolicies.member(team, project, context)))
                 policies.append(PolicyFile(file: "\(base)-execution-role.json", document: ProjectPolicies.executionRole(team, project, context)))
                 policies.append(PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id))))
+                policies.append(PolicyFile(file: "\(base)-deployer.json", document: ProjectPolicies.deployer(team, project, context)))
+                policies.append(PolicyFile(file: "\(base)-invoker.json", document: ProjectPolicies.invoker(team, project, context)))
             }
         }
+        // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.
+        stacks += modelStacks
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
 }

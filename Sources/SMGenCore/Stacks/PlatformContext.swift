@@ -23,6 +23,8 @@ struct PlatformContext {
 
     var domainIdExport: String { names.export(names.domainStack, "DomainId") }
 
+    var alarmTopicExport: String { names.export(names.monitoringStack, "AlarmTopicArn") }
+
     func executionRoleArnExport(_ team: Team, _ project: Project) -> String {
         names.export(names.projectStack(team.id, project.id), "ExecutionRoleArn")
     }

@@ -56,6 +56,29 @@ enum ProjectStack {
                 YAMLEntry("Users", .strings(project.members.sorted())),
             ]))
         }
+        if let ecr = context.config.modules.ecr {
+            for repo in ecr.projectRepos {
+                template.add(RepositoryResources.repository(AWSNames.logicalId(repo, "repository"), name: names.projectRepository(team.id, project.id, repo),
+                                                            keepImages: ecr.keepImages, tags: context.projectTags(team, project)))
+            }
+        }
+        if context.config.modules.modelRegistry {
+            template.add(.init("ModelPackageGroup", "AWS::SageMaker::ModelPackageGroup", retain: true, properties: [
+                YAMLEntry("ModelPackageGroupName", .string(names.modelPackageGroup(team.id, project.id))),
+                YAMLEntry("ModelPackageGroupDescription", .string("Models of project \(team.id)/\(project.id); register as PendingManualApproval, deploy only Approved")),
+                YAMLEntry("Tags", context.projectTags(team, project)),
+            ]))
+        }
+        template.add(.init("DeployerPolicy", "AWS::IAM::ManagedPolicy", properties: [
+            YAMLEntry("ManagedPolicyName", .string(names.deployerPolicy(team.id, project.id))),
+            YAMLEntry("Description", .string("For deploying the models of \(team.id)/\(project.id): its models, endpoint configurations and endpoints")),
+            YAMLEntry("PolicyDocument", ProjectPolicies.deployer(team, project, context).value),
+        ]))
+        template.add(.init("InvokerPolicy", "AWS::IAM::ManagedPolicy", properties: [
+            YAMLEntry("ManagedPolicyName", .string(names.invokerPolicy(team.id, project.id))),
+            YAMLEntry("Description", .string("For applications calling the endpoints of \(team.id)/\(project.id)")),
+            YAMLEntry("PolicyDocument", ProjectPolicies.invoker(team, project, context).value),
+        ]))
         template.output("BucketName", "The project's data bucket", Fn.ref("Bucket"))
         template.output("ExecutionRoleArn", "The project's SageMaker execution role", Fn.getAtt("ExecutionRole", "Arn"),
                         export: context.executionRoleArnExport(team, project))

@@ -11,8 +11,9 @@ usage() {
 usage: verify.sh [--region REGION] [--profile PROFILE]
 
 Prints a table of checks: every stack in a *_COMPLETE state that is not a rollback, the
-domain, user profiles and spaces InService, the buckets, roles and users present. Exits
-1 when any check fails. Calls only read-only APIs.
+domain, user profiles, spaces and endpoints InService, the buckets, roles, users, image
+repositories and model package groups present. Exits 1 when any check fails. Calls only
+read-only APIs.
 
   --region REGION    must be this environment's region
   --profile PROFILE  aws CLI profile to use
@@ -30,6 +31,8 @@ checks() {
 stack|acme-sm-network
 stack|acme-sm-identity
 stack|acme-sm-domain
+stack|acme-sm-ecr
+stack|acme-sm-monitoring
 stack|acme-sm-team-rc
 stack|acme-sm-project-rc-fraud-detection
 stack|acme-sm-people-rc-fraud-detection
@@ -38,6 +41,8 @@ stack|acme-sm-people-rc-anti-money-laundering
 stack|acme-sm-team-algo
 stack|acme-sm-project-algo-recommendation-engine
 stack|acme-sm-people-algo-recommendation-engine
+stack|acme-sm-models-rc-fraud-detection
+stack|acme-sm-models-algo-recommendation-engine
 domain|acme-ml
 profile|profile-rc-fraud-alice
 profile|profile-rc-fraud-bob
@@ -64,6 +69,23 @@ user|carol
 user|david
 user|erin
 user|frank
+repository|acme-sagemaker-shared/base-sklearn
+repository|acme-sagemaker-shared/base-pytorch
+repository|acme-sagemaker-shared/base-xgboost
+repository|acme-sm-rc-fraud-detection/preprocessing
+repository|acme-sm-rc-fraud-detection/training
+repository|acme-sm-rc-fraud-detection/inference
+repository|acme-sm-rc-anti-money-laundering/preprocessing
+repository|acme-sm-rc-anti-money-laundering/training
+repository|acme-sm-rc-anti-money-laundering/inference
+repository|acme-sm-algo-recommendation-engine/preprocessing
+repository|acme-sm-algo-recommendation-engine/training
+repository|acme-sm-algo-recommendation-engine/inference
+package-group|rc-fraud-detection
+package-group|rc-anti-money-laundering
+package-group|algo-recommendation-engine
+endpoint|rc-fraud-detection-fraud-ep
+endpoint|algo-recommendation-engine-ranker-ep
 CHECKS
 }
 
@@ -122,6 +144,12 @@ while IFS='|' read -r kind name; do
             if smgen_aws iam get-role --role-name "$name" >/dev/null 2>&1; then report role "$name" ok; else report role "$name" missing; fi ;;
         user)
             if smgen_aws iam get-user --user-name "$name" >/dev/null 2>&1; then report user "$name" ok; else report user "$name" missing; fi ;;
+        repository)
+            if smgen_aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then report repo "$name" ok; else report repo "$name" missing; fi ;;
+        package-group)
+            report registry "$name" "$(smgen_aws sagemaker describe-model-package-group --model-package-group-name "$name" --query ModelPackageGroupStatus --output text 2>/dev/null | sed 's/^Completed$/ok/' || echo missing)" ;;
+        endpoint)
+            report endpoint "$name" "$(smgen_aws sagemaker describe-endpoint --endpoint-name "$name" --query EndpointStatus --output text 2>/dev/null | sed 's/^InService$/ok/' || echo missing)" ;;
     esac
 done <<RECORDS
 $(checks)

@@ -15,15 +15,16 @@ Deletes the stacks in reverse deploy order and waits for each. Before a stack wi
 spaces goes, the apps in its spaces are deleted (a space or profile with running apps
 cannot be deleted). Asks before deleting anything, unless --yes.
 
-Data is kept: the project buckets and the SageMaker domain (with the home directories on
-its EFS volume) are retained when their stacks go. With --delete-data, after the stacks,
-the buckets are emptied (every object version) and deleted, and the domain is deleted
-with its EFS volume; the plan printed first names each of them.
+Data is kept: the project buckets, image repositories, model package groups and the
+SageMaker domain (with the home directories on its EFS volume) are retained when their
+stacks go. With --delete-data, after the stacks, the buckets are emptied (every object
+version) and deleted, the repositories deleted with their images, the model package groups
+with their packages, and the domain with its EFS volume; the plan printed first names each.
 
   --only STACK       delete just this stack (repeatable)
   --stale            delete the deployed stacks with this platform's prefix that this
                      output no longer has (a deleted project, team or people stack)
-  --delete-data      also delete the buckets and the domain (only with all stacks)
+  --delete-data      also delete the data named above (only with all stacks)
   --yes              do not ask for confirmation
   --dry-run          print the exact commands; call nothing
   --region REGION    must be this environment's region
@@ -69,6 +70,17 @@ bigco-sm-growth-ltv
 bigco-sm-growth-uplift
 bigco-sm-infra-forecast
 BUCKETS
+}
+# Image repositories and model package groups, kept unless --delete-data.
+repositories() {
+    cat <<'REPOSITORIES'
+
+REPOSITORIES
+}
+package_groups() {
+    cat <<'GROUPS'
+
+GROUPS
 }
 DOMAIN_NAME='bigco-studio'
 
@@ -131,9 +143,11 @@ printf '%s\n' "$targets" | sed 's/^/  stack /'
 if [ "$delete_data" -eq 1 ]; then
     printf 'and then DELETES THE DATA:\n'
     buckets | sed 's/^/  bucket (every object version) /'
+    repositories | sed '/^$/d; s/^/  image repository (every image) /'
+    package_groups | sed '/^$/d; s/^/  model package group (every model package) /'
     printf '  SageMaker domain %s with its home directories (EFS volume)\n' "$DOMAIN_NAME"
 else
-    printf 'Kept (retained, delete by hand or with --delete-data): the buckets and the domain %s.\n' "$DOMAIN_NAME"
+    printf 'Kept (retained, delete by hand or with --delete-data): the buckets, image repositories,\nmodel package groups and the domain %s.\n' "$DOMAIN_NAME"
 fi
 if [ "$assume_yes" -eq 0 ] && [ "$SMGEN_DRY_RUN" -eq 0 ]; then
     printf "Type 'delete' to go on: "
@@ -156,9 +170,9 @@ while read -r name; do
         continue
     fi
     smgen_log "==> deleting $name ($status)"
-    if [ "$SMGEN_DRY_RUN" -eq 0 ]; then
-        smgen_release_spaces "$name" ""
-    fi
+    case "$name" in
+        "$SMGEN_PREFIX"-people-*) [ "$SMGEN_DRY_RUN" -eq 1 ] || smgen_release_spaces "$name" "" ;;
+    esac
     smgen_change cloudformation delete-stack --stack-name "$name"
     if ! smgen_change cloudformation wait stack-delete-complete --stack-name "$name"; then
         smgen_log "deleting $name failed. Its latest failed events:"
@@ -189,6 +203,26 @@ if [ "$delete_data" -eq 1 ]; then
     done <<BUCKETS
 $(buckets)
 BUCKETS
+    while read -r repository; do
+        [ -n "$repository" ] || continue
+        smgen_log "==> deleting image repository $repository"
+        smgen_change ecr delete-repository --repository-name "$repository" --force >/dev/null || smgen_log "(not there)"
+    done <<REPOSITORIES
+$(repositories)
+REPOSITORIES
+    while read -r group; do
+        [ -n "$group" ] || continue
+        smgen_log "==> deleting model package group $group"
+        if [ "$SMGEN_DRY_RUN" -eq 0 ]; then
+            for package in $(smgen_aws sagemaker list-model-packages --model-package-group-name "$group" \
+                --query 'ModelPackageSummaryList[].ModelPackageArn' --output text 2>/dev/null || true); do
+                smgen_change sagemaker delete-model-package --model-package-name "$package"
+            done
+        fi
+        smgen_change sagemaker delete-model-package-group --model-package-group-name "$group" || smgen_log "(not there)"
+    done <<GROUPS
+$(package_groups)
+GROUPS
     if [ "$SMGEN_DRY_RUN" -eq 1 ]; then
         domain_id="<id of domain $DOMAIN_NAME>"
     elif [ -z "$domain_id" ] || [ "$domain_id" = "None" ]; then

@@ -11,8 +11,9 @@ usage() {
 usage: verify.sh [--region REGION] [--profile PROFILE]
 
 Prints a table of checks: every stack in a *_COMPLETE state that is not a rollback, the
-domain, user profiles and spaces InService, the buckets, roles and users present. Exits
-1 when any check fails. Calls only read-only APIs.
+domain, user profiles, spaces and endpoints InService, the buckets, roles, users, image
+repositories and model package groups present. Exits 1 when any check fails. Calls only
+read-only APIs.
 
   --region REGION    must be this environment's region
   --profile PROFILE  aws CLI profile to use
@@ -101,6 +102,12 @@ while IFS='|' read -r kind name; do
             if smgen_aws iam get-role --role-name "$name" >/dev/null 2>&1; then report role "$name" ok; else report role "$name" missing; fi ;;
         user)
             if smgen_aws iam get-user --user-name "$name" >/dev/null 2>&1; then report user "$name" ok; else report user "$name" missing; fi ;;
+        repository)
+            if smgen_aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then report repo "$name" ok; else report repo "$name" missing; fi ;;
+        package-group)
+            report registry "$name" "$(smgen_aws sagemaker describe-model-package-group --model-package-group-name "$name" --query ModelPackageGroupStatus --output text 2>/dev/null | sed 's/^Completed$/ok/' || echo missing)" ;;
+        endpoint)
+            report endpoint "$name" "$(smgen_aws sagemaker describe-endpoint --endpoint-name "$name" --query EndpointStatus --output text 2>/dev/null | sed 's/^InService$/ok/' || echo missing)" ;;
     esac
 done <<RECORDS
 $(checks)

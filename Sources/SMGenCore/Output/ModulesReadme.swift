@@ -1,0 +1,57 @@
+/// The README section on the optional modules and endpoints of an environment, from the
+/// files in `templates/readme/`, one per module that is on.
+enum ModulesReadme {
+    static func render(_ plan: EnvironmentPlan, config: Config) -> String {
+        let environment = plan.environment
+        let names = AWSNames(config)
+        let projects = config.teams.flatMap { team in team.projects.map { (team, $0) } }
+        var sections: [String] = []
+        let code = { (items: [String]) in items.map { "`\($0)`" }.joined(separator: ", ") }
+        if let ecr = config.modules.ecr {
+            let example = projects.first.map { names.projectRepository($0.0.id, $0.1.id, ecr.projectRepos.first ?? "training") } ?? names.sharedRepository(ecr.sharedRepos.first ?? "base")
+            sections.append(TextTemplate.render("readme/ecr.md", [
+                "shared_repositories": ecr.sharedRepos.isEmpty ? "none" : code(ecr.sharedRepos.map(names.sharedRepository)),
+                "project_repositories": ecr.projectRepos.isEmpty ? "none" : code(ecr.projectRepos),
+                "prefix": names.prefix, "keep_images": String(ecr.keepImages),
+                "region": environment.region, "account": environment.account, "example_repository": example,
+            ]))
+        }
+        if config.modules.modelRegistry {
+            let groups = projects.map { names.modelPackageGroup($0.0.id, $0.1.id) }
+            sections.append(TextTemplate.render("readme/model-registry.md", [
+                "groups": code(groups), "region": environment.region, "example_group": groups.first ?? "TEAM-PROJECT",
+            ]))
+        }
+        if let monitoring = config.modules.monitoring {
+            sections.append(TextTemplate.render("readme/monitoring.md", [
+                "processing_days": String(monitoring.processingRetentionDays),
+                "training_days": String(monitoring.trainingRetentionDays),
+                "endpoints_days": String(monitoring.endpointsRetentionDays),
+                "topic": names.alarmTopic,
+                "email": monitoring.alarmEmail.isEmpty ? "" : " (and by email `\(monitoring.alarmEmail)`, once the address confirms the subscription)",
+                "region": environment.region,
+                "alarm_prefix": projects.first.map { names.resourcePrefix($0.0.id, $0.1.id) } ?? "",
+            ]))
+        }
+        let endpoints = projects.flatMap { team, project in
+            project.models.map { model -> (String, String) in
+                let endpoint = names.endpoint(team.id, project.id, model.name)
+                let hosting: String
+                switch model.hosting {
+                case let .instances(type, scaling):
+                    hosting = type + (scaling.map { ", autoscaling \($0.min)-\($0.max) at \($0.targetInvocations) invocations/instance" } ?? "")
+                case let .serverless(memory, concurrency):
+                    hosting = "serverless, \(memory) MB, \(concurrency) concurrent"
+                }
+                return (endpoint, "| `\(endpoint)` | `\(names.model(team.id, project.id, model.name, version: model.version))` | \(hosting) | `\(names.modelsStack(team.id, project.id))` |")
+            }
+        }
+        if !endpoints.isEmpty {
+            sections.append(TextTemplate.render("readme/endpoints.md", [
+                "endpoint_rows": endpoints.map(\.1).joined(separator: "\n"),
+                "region": environment.region, "example_endpoint": endpoints[0].0,
+            ]))
+        }
+        return sections.isEmpty ? "No optional module is enabled and no project has models.\n\n" : sections.joined()
+    }
+}

@@ -1,0 +1,148 @@
+import SMGenYAML
+
+/// A project's real-time endpoints, one per `models` entry: the model (in the VPC with the
+/// inference security group, unless serverless), its endpoint configuration, the endpoint,
+/// autoscaling when asked for, and with the monitoring module its log group and alarms.
+enum ModelsStack {
+    /// Alarm thresholds of the platform page. Latencies are in microseconds.
+    static let modelLatencyMicroseconds = 1_000_000
+    static let overheadLatencyMicroseconds = 200_000
+    static let client4xxPercent = 1.0
+    static let server5xxPercent = 0.1
+    static let utilizationPercent = 80
+
+    static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        let environment = context.environment
+        var template = CloudFormationTemplate(description: "smgen: real-time endpoints of \(team.id)/\(project.id)")
+        let bucket = names.bucket(team.id, project.id)
+        for model in project.models {
+            let id = AWSNames.logicalId(model.name)
+            let modelName = names.model(team.id, project.id, model.name, version: model.version)
+            let endpointName = names.endpoint(team.id, project.id, model.name)
+            let tags = context.tags([("Team", team.id), ("Project", project.id), ("Model", model.name),
+                                     ("Environment", environment.name), ("Version", "v\(model.version)")])
+            var modelProperties = [
+                YAMLEntry("ModelName", .string(modelName)),
+                YAMLEntry("ExecutionRoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
+                YAMLEntry("PrimaryContainer", .map([
+                    "Image": .string(model.image),
+                    "ModelDataUrl": .string("s3://\(bucket)/models/artifacts/\(model.name)/model.tar.gz"),
+                ])),
+            ]
+            let variant: YAMLValue
+            switch model.hosting {
+            case let .instances(type, autoscaling):
+                modelProperties.append(YAMLEntry("VpcConfig", .map([
+                    "Subnets": .strings(environment.vpc.subnets),
+                    "SecurityGroupIds": [Fn.importValue(context.securityGroupExport("inference"))],
+                ])))
+                variant = .map([
+                    "VariantName": "AllTraffic", "ModelName": Fn.getAtt("\(id)Model", "ModelName"),
+                    "InstanceType": .string(type), "InitialInstanceCount": .int(autoscaling?.min ?? 1), "InitialVariantWeight": 1,
+                ])
+            case let .serverless(memory, concurrency):
+                variant = .map([
+                    "VariantName": "AllTraffic", "ModelName": Fn.getAtt("\(id)Model", "ModelName"),
+                    "ServerlessConfig": .map(["MemorySizeInMB": .int(memory), "MaxConcurrency": .int(concurrency)]),
+                ])
+            }
+            modelProperties.append(YAMLEntry("Tags", tags))
+            template.add(.init("\(id)Model", "AWS::SageMaker::Model", properties: modelProperties))
+            let digest = String(Renderer.sha256(Array(YAMLWriter.write(variant).utf8) + Array(modelName.utf8)).prefix(AWSNames.endpointConfigDigestLength))
+            template.add(.init("\(id)EndpointConfig", "AWS::SageMaker::EndpointConfig", properties: [
+                YAMLEntry("EndpointConfigName", .string(names.endpointConfig(team.id, project.id, model.name, digest: digest))),
+                YAMLEntry("ProductionVariants", [variant]),
+                YAMLEntry("Tags", tags),
+            ]))
+            template.add(.init("\(id)Endpoint", "AWS::SageMaker::Endpoint", properties: [
+                YAMLEntry("EndpointName", .string(endpointName)),
+                YAMLEntry("EndpointConfigName", Fn.getAtt("\(id)EndpointConfig", "EndpointConfigName")),
+                YAMLEntry("Tags", tags),
+            ]))
+            if case .instances(_, let scaling?) = model.hosting {
+                addAutoscaling(&template, id: id, endpoint: endpointName, scaling: scaling)
+            }
+            if let monitoring = context.config.modules.monitoring {
+                template.add(.init("\(id)LogGroup", "AWS::Logs::LogGroup", properties: [
+                    YAMLEntry("LogGroupName", .string(names.endpointLogGroup(endpointName))),
+                    YAMLEntry("RetentionInDays", .int(monitoring.endpointsRetentionDays)),
+                    YAMLEntry("Tags", tags),
+                ]))
+                addAlarms(&template, id: id, endpoint: endpointName, instances: model.hosting.isInstances, context: context)
+            }
+            template.output("\(id)EndpointName", "Endpoint of model \(model.name)", Fn.getAtt("\(id)Endpoint", "EndpointName"))
+        }
+        return template
+    }
+
+    private static func addAutoscaling(_ template: inout CloudFormationTemplate, id: String, endpoint: String, scaling: Autoscaling) {
+        template.add(.init("\(id)ScalableTarget", "AWS::ApplicationAutoScaling::ScalableTarget", dependsOn: ["\(id)Endpoint"], properties: [
+            YAMLEntry("ServiceNamespace", "sagemaker"),
+            YAMLEntry("ResourceId", .string("endpoint/\(endpoint)/variant/AllTraffic")),
+            YAMLEntry("ScalableDimension", "sagemaker:variant:DesiredInstanceCount"),
+            YAMLEntry("MinCapacity", .int(scaling.min)),
+            YAMLEntry("MaxCapacity", .int(scaling.max)),
+        ]))
+        template.add(.init("\(id)ScalingPolicy", "AWS::ApplicationAutoScaling::ScalingPolicy", properties: [
+            YAMLEntry("PolicyName", .string("\(endpoint)-invocations")),
+            YAMLEntry("PolicyType", "TargetTrackingScaling"),
+            YAMLEntry("ScalingTargetId", Fn.ref("\(id)ScalableTarget")),
+            YAMLEntry("TargetTrackingScalingPolicyConfiguration", .map([
+                "TargetValue": .double(Double(scaling.targetInvocations)),
+                "PredefinedMetricSpecification": .map(["PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"]),
+                "ScaleInCooldown": 300,
+                "ScaleOutCooldown": 60,
+            ])),
+        ]))
+    }
+
+    private static func addAlarms(_ template: inout CloudFormationTemplate, id: String, endpoint: String, instances: Bool, context: PlatformContext) {
+        let topic: YAMLValue = [Fn.importValue(context.alarmTopicExport)]
+        let dimensions: YAMLValue = [.map(["Name": "EndpointName", "Value": .string(endpoint)]), .map(["Name": "VariantName", "Value": "AllTraffic"])]
+        func alarm(_ suffix: String, _ description: String, _ body: [YAMLEntry]) {
+            template.add(.init("\(id)\(suffix)Alarm", "AWS::CloudWatch::Alarm", dependsOn: ["\(id)Endpoint"], properties: [
+                YAMLEntry("AlarmName", .string("\(endpoint)-\(AWSNames.kebab(suffix))")),
+                YAMLEntry("AlarmDescription", .string(description)),
+                YAMLEntry("ComparisonOperator", "GreaterThanThreshold"),
+                YAMLEntry("EvaluationPeriods", 3),
+                YAMLEntry("DatapointsToAlarm", 2),
+                YAMLEntry("TreatMissingData", "notBreaching"),
+                YAMLEntry("AlarmActions", topic),
+                YAMLEntry("OKActions", topic),
+            ] + body))
+        }
+        func metric(_ namespace: String, _ name: String, _ statistic: String, threshold: YAMLValue) -> [YAMLEntry] {
+            [YAMLEntry("Namespace", .string(namespace)), YAMLEntry("MetricName", .string(name)), YAMLEntry("Dimensions", dimensions),
+             YAMLEntry("Statistic", .string(statistic)), YAMLEntry("Period", 60), YAMLEntry("Threshold", threshold)]
+        }
+        func errorRate(_ metricName: String, _ percent: Double) -> [YAMLEntry] {
+            func query(_ id: String, _ name: String) -> YAMLValue {
+                .map(["Id": .string(id), "ReturnData": false, "MetricStat": .map([
+                    "Metric": .map(["Namespace": "AWS/SageMaker", "MetricName": .string(name), "Dimensions": dimensions]),
+                    "Period": 60, "Stat": "Sum",
+                ])])
+            }
+            return [YAMLEntry("Threshold", .double(percent)), YAMLEntry("Metrics", [
+                query("errors", metricName), query("invocations", "Invocations"),
+                .map(["Id": "rate", "Label": .string("\(metricName) (% of invocations)"), "ReturnData": true,
+                      "Expression": "IF(invocations > 0, 100 * errors / invocations, 0)"]),
+            ])]
+        }
+        alarm("ModelLatency", "Model latency of \(endpoint) above 1 s", metric("AWS/SageMaker", "ModelLatency", "Average", threshold: .int(modelLatencyMicroseconds)))
+        alarm("OverheadLatency", "Overhead latency of \(endpoint) above 200 ms", metric("AWS/SageMaker", "OverheadLatency", "Average", threshold: .int(overheadLatencyMicroseconds)))
+        alarm("Client4xxRate", "4XX errors of \(endpoint) above 1 % of invocations", errorRate("Invocation4XXErrors", client4xxPercent))
+        alarm("Server5xxRate", "5XX errors of \(endpoint) above 0.1 % of invocations", errorRate("Invocation5XXErrors", server5xxPercent))
+        if instances {
+            alarm("CpuUtilization", "CPU of \(endpoint) above 80 %", metric("/aws/sagemaker/Endpoints", "CPUUtilization", "Average", threshold: .int(utilizationPercent)))
+            alarm("MemoryUtilization", "Memory of \(endpoint) above 80 %", metric("/aws/sagemaker/Endpoints", "MemoryUtilization", "Average", threshold: .int(utilizationPercent)))
+        }
+    }
+}
+
+extension Hosting {
+    var isInstances: Bool {
+        if case .instances = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,58 @@
+import SMGenYAML
+
+/// Module `monitoring`: the SageMaker job log groups with their retention, the alarm topic
+/// (with the optional email subscription), and a rule that reports failed training jobs of
+/// the platform's projects to the topic. Endpoint log groups and alarms live with the
+/// endpoints, in each project's models stack.
+enum MonitoringStack {
+    static func build(_ module: MonitoringModule, _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        var template = CloudFormationTemplate(description: "smgen: SageMaker log retention, alarm topic and training failure alerts")
+        template.add(.init("ProcessingJobsLogGroup", "AWS::Logs::LogGroup", properties: [
+            YAMLEntry("LogGroupName", .string(AWSNames.processingLogGroup)),
+            YAMLEntry("RetentionInDays", .int(module.processingRetentionDays)),
+            YAMLEntry("Tags", context.tags()),
+        ]))
+        template.add(.init("TrainingJobsLogGroup", "AWS::Logs::LogGroup", properties: [
+            YAMLEntry("LogGroupName", .string(AWSNames.trainingLogGroup)),
+            YAMLEntry("RetentionInDays", .int(module.trainingRetentionDays)),
+            YAMLEntry("Tags", context.tags()),
+        ]))
+        template.add(.init("AlarmTopic", "AWS::SNS::Topic", properties: [
+            YAMLEntry("TopicName", .string(names.alarmTopic)),
+            YAMLEntry("DisplayName", .string("\(context.config.org.company) SageMaker alarms")),
+            YAMLEntry("Tags", context.tags()),
+        ]))
+        template.add(.init("AlarmTopicPolicy", "AWS::SNS::TopicPolicy", properties: [
+            YAMLEntry("Topics", [Fn.ref("AlarmTopic")]),
+            YAMLEntry("PolicyDocument", PolicyDocument([
+                PolicyStatement("AllowAlarmsAndEventsOfThisAccount", actions: ["sns:Publish"],
+                                principal: .map(["Service": ["cloudwatch.amazonaws.com", "events.amazonaws.com"]]),
+                                resources: [Fn.ref("AlarmTopic")],
+                                conditions: [YAMLEntry("StringEquals", .map(["aws:SourceAccount": Fn.sub("${AWS::AccountId}")]))]),
+            ]).value),
+        ]))
+        if !module.alarmEmail.isEmpty {
+            template.add(.init("AlarmEmailSubscription", "AWS::SNS::Subscription", properties: [
+                YAMLEntry("TopicArn", Fn.ref("AlarmTopic")),
+                YAMLEntry("Protocol", "email"),
+                YAMLEntry("Endpoint", .string(module.alarmEmail)),
+            ]))
+        }
+        let prefixes = context.config.teams.flatMap { team in team.projects.map { YAMLValue.map(["prefix": .string(names.resourcePrefix(team.id, $0.id))]) } }
+        if !prefixes.isEmpty {
+            template.add(.init("TrainingJobFailedRule", "AWS::Events::Rule", properties: [
+                YAMLEntry("Description", "A training job of a platform project failed"),
+                YAMLEntry("State", "ENABLED"),
+                YAMLEntry("EventPattern", .map([
+                    "source": ["aws.sagemaker"],
+                    "detail-type": ["SageMaker Training Job State Change"],
+                    "detail": .map(["TrainingJobStatus": ["Failed"], "TrainingJobName": .list(prefixes)]),
+                ])),
+                YAMLEntry("Targets", [.map(["Id": "AlarmTopic", "Arn": Fn.ref("AlarmTopic")])]),
+            ]))
+        }
+        template.output("AlarmTopicArn", "The topic alarms notify", Fn.ref("AlarmTopic"), export: context.alarmTopicExport)
+        return template
+    }
+}

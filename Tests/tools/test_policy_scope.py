@@ -1,0 +1,85 @@
+"""Every project policy (member, execution role, deployer, invoker) reaches its own project's
+resources and none of another project's, checked by matching each Allow statement's
+resource patterns the way IAM does against sample ARNs of every project: buckets, objects,
+SageMaker jobs, models, endpoints, model package groups, Studio profiles and spaces, ECR
+repositories and log streams. Wildcard resources only for actions without resource-level
+permissions."""
+import fnmatch
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/all-modules/smgen.yaml",
+           ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml"]
+# Calls that have no resource-level permissions, so "*" is the only resource IAM accepts.
+UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets)$")
+
+
+def samples(project, env, company):
+    """ARNs of resources that belong to `project` (a row of `smgen list projects --format json`)."""
+    team, pid, short = project["team"], project["project"], project["short"]
+    region, account = env["region"], env["account"]
+    sm = f"arn:aws:sagemaker:{region}:{account}"
+    prefix = f"{team}-{pid}"
+    return {
+        "bucket": f"arn:aws:s3:::{project['bucket']}",
+        "object": f"arn:aws:s3:::{project['bucket']}/data/train.csv",
+        "training-job": f"{sm}:training-job/{prefix}-train-1",
+        "processing-job": f"{sm}:processing-job/{prefix}-prep-1",
+        "model": f"{sm}:model/{prefix}-m-v1",
+        "endpoint": f"{sm}:endpoint/{prefix}-m-ep",
+        "model-package-group": f"{sm}:model-package-group/{prefix}",
+        "model-package": f"{sm}:model-package/{prefix}/1",
+        "profile": f"{sm}:user-profile/d-test/profile-{team}-{short}-someone",
+        "space": f"{sm}:space/d-test/space-{team}-{short}-someone",
+        "repository": f"arn:aws:ecr:{region}:{account}:repository/{company}-sm-{team}-{pid}/training",
+        "log-stream": f"arn:aws:logs:{region}:{account}:log-group:/aws/sagemaker/TrainingJobs:log-stream:{prefix}-train-1/algo-1",
+        "execution-role": f"arn:aws:iam::{account}:role/{project['execution_role']}",
+    }
+
+
+def allowed(statements, arn):
+    """Statements whose resource patterns match `arn` (IAM's `*` and `?` globbing)."""
+    return [s for s in statements if any(fnmatch.fnmatchcase(arn, pattern) for pattern in resources(s))]
+
+
+def resources(statement):
+    value = statement["Resource"]
+    patterns = value if isinstance(value, list) else [value]
+    return [re.sub(r"\{\{import:[^}]*DomainId\}\}", "d-test", p) for p in patterns]
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=lambda p: p.parent.name if p.name == "smgen.yaml" else p.stem)
+def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
+    smgen("render", "-c", str(config), "-o", str(tmp_path))
+    environment = next(tmp_path.iterdir())
+    manifest = json.loads((environment / "manifest.json").read_text())
+    env = manifest["environment"]
+    company = manifest["stacks"][0]["name"].split("-sm-")[0]
+    projects = json.loads(smgen("list", "projects", "-c", str(config), "--format", "json").stdout)
+    for project in projects:
+        own = samples(project, env, company)
+        for kind in ("member", "execution-role", "deployer", "invoker"):
+            policy = json.loads((environment / "policies" / f"project-{project['team']}-{project['project']}-{kind}.json").read_text())
+            statements = [s for s in policy["Statement"] if s["Effect"] == "Allow"]
+            for statement in statements:
+                actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+                assert not any(a.endswith(":*") or a == "*" for a in actions), (kind, statement["Sid"])
+                if "*" in resources(statement):
+                    assert all(UNSCOPED.match(a) for a in actions), (kind, statement["Sid"], actions)
+            for other in projects:
+                if other is project:
+                    continue
+                for resource_kind, arn in samples(other, env, company).items():
+                    hits = [s["Sid"] for s in allowed(statements, arn) if "*" not in resources(s)]
+                    assert not hits, f"{kind} policy of {project['project']} reaches {other['project']}'s {resource_kind}: {hits}"
+            if kind == "invoker":
+                assert allowed(statements, own["endpoint"])
+            elif kind == "deployer":
+                assert allowed(statements, own["model"]) and allowed(statements, own["execution-role"])
+            else:
+                for resource_kind in ("bucket", "object", "training-job", "processing-job", "endpoint", "model-package-group", "log-stream"):
+                    assert allowed(statements, own[resource_kind]), (kind, resource_kind)
