@@ -21,12 +21,12 @@ public enum RenderCommand {
         }
         let configName = URL(fileURLWithPath: configPath).lastPathComponent
         let digest = Renderer.sha256(bytes)
-        let trees = environments.map { environment in
-            (environment.name, Renderer.render(Planner.plan(config, environment), config: config, configName: configName, configDigest: digest))
-        }
         var diagnostics: [Diagnostic] = []
-        for (environment, (_, tree)) in zip(environments, trees) {
-            diagnostics += TemplateLimits.check(tree, environment: environment, file: configPath)
+        let trees = environments.map { environment in
+            let plan = Planner.plan(config, environment)
+            let tree = Renderer.render(plan, config: config, configName: configName, configDigest: digest)
+            diagnostics += TemplateLimits.check(plan, tree, file: configPath)
+            return (environment.name, tree)
         }
         if !diagnostics.isEmpty { return .invalid(result.diagnostics + diagnostics) }
 
@@ -55,10 +55,21 @@ public enum RenderCommand {
     }
 }
 
-/// CloudFormation's limits on a template, checked on the rendered text.
+/// CloudFormation's limits on a template, checked on the plan and the rendered text, so that
+/// no template smgen writes is refused by CloudFormation.
 enum TemplateLimits {
-    static func check(_ tree: RenderedTree, environment: Environment, file: String) -> [Diagnostic] {
+    static let maxResources = 500
+    static let maxOutputs = 200
+
+    static func check(_ plan: EnvironmentPlan, _ tree: RenderedTree, file: String) -> [Diagnostic] {
+        let environment = plan.environment
         var found: [Diagnostic] = []
+        for stack in plan.stacks {
+            let resources = stack.template.resources.count, outputs = stack.template.outputs.count
+            if resources > maxResources || outputs > maxOutputs {
+                found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (this smgen does not yet split it: make the team or project smaller)"))
+            }
+        }
         for (path, text) in tree.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("stacks/") {
             let size = text.utf8.count
             if size > 1_000_000 {

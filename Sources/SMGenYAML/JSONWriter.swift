@@ -9,18 +9,28 @@ public enum JSONWriter {
         return out
     }
 
+    /// The JSON without any whitespace outside strings (how IAM counts a policy's size).
+    public static func compact(_ value: YAMLValue) -> String {
+        var out = ""
+        write(value, indent: nil, into: &out)
+        return out
+    }
+
     /// A number as JSON and YAML write it: integral values keep one decimal (`1.0`).
     public static func format(_ number: Double) -> String {
         precondition(number.isFinite, "JSON has no infinities or NaN")
         return String(describing: number)
     }
 
-    private static func newline(_ indent: Int, into out: inout String) {
+    /// A line break and `indent` spaces; nothing in compact form (`indent` nil).
+    private static func newline(_ indent: Int?, into out: inout String) {
+        guard let indent else { return }
         out += "\n"
         for _ in 0..<indent { out.append(" ") }
     }
 
-    private static func write(_ value: YAMLValue, indent: Int, into out: inout String) {
+    private static func write(_ value: YAMLValue, indent: Int?, into out: inout String) {
+        let inner = indent.map { $0 + 2 }
         switch value {
         case .string(let text): quote(text, into: &out)
         case .int(let number): out += String(number)
@@ -33,8 +43,8 @@ public enum JSONWriter {
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
-                newline(indent + 2, into: &out)
-                write(item, indent: indent + 2, into: &out)
+                newline(inner, into: &out)
+                write(item, indent: inner, into: &out)
             }
             newline(indent, into: &out)
             out += "]"
@@ -43,10 +53,10 @@ public enum JSONWriter {
             out += "{"
             for (index, entry) in entries.enumerated() {
                 if index > 0 { out += "," }
-                newline(indent + 2, into: &out)
+                newline(inner, into: &out)
                 quote(entry.key, into: &out)
-                out += ": "
-                write(entry.value, indent: indent + 2, into: &out)
+                out += indent == nil ? ":" : ": "
+                write(entry.value, indent: inner, into: &out)
             }
             newline(indent, into: &out)
             out += "}"

@@ -47,11 +47,13 @@ def test_members_reach_only_their_own_bucket(smgen, tmp_path, config):
                 admin_s3.create_bucket(Bucket=bucket)
             else:
                 admin_s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
-            document = (environment / "policies" / f"project-{project['team']}-{project['project']}-member.json").read_text()
-            policy = admin_iam.create_policy(PolicyName=f"member-{bucket}", PolicyDocument=document)["Policy"]["Arn"]
             user = f"tester-{bucket}"
             admin_iam.create_user(UserName=user)
-            admin_iam.attach_user_policy(UserName=user, PolicyArn=policy)
+            base = f"project-{project['team']}-{project['project']}-member"
+            parts = [environment / "policies" / f"{base}.json"] + sorted((environment / "policies").glob(f"{base}-[0-9].json"))
+            for index, part in enumerate(parts):
+                policy = admin_iam.create_policy(PolicyName=f"member-{bucket}-{index}", PolicyDocument=part.read_text())["Policy"]["Arn"]
+                admin_iam.attach_user_policy(UserName=user, PolicyArn=policy)
             access = admin_iam.create_access_key(UserName=user)["AccessKey"]
             members[bucket] = client("s3", url, access["AccessKeyId"], access["SecretAccessKey"], region)
 

@@ -41,6 +41,25 @@ def samples(project, env, company):
     }
 
 
+def policy_parts(environment, project, kind):
+    """A project policy's documents: `<name>.json`, then `<name>-2.json`... when it is split."""
+    base = f"project-{project['team']}-{project['project']}-{kind}"
+    paths = [environment / "policies" / f"{base}.json"] + sorted((environment / "policies").glob(f"{base}-[0-9].json"))
+    return [json.loads(p.read_text()) for p in paths]
+
+
+def test_every_managed_policy_fits_iam_limits(smgen, tmp_path):
+    """IAM counts a managed policy's characters without whitespace: at most 6,144."""
+    for config in CONFIGS + [ROOT / "Tests/SMGenCoreTests/Fixtures/render/names-at-limits/smgen.yaml"]:
+        out = tmp_path / config.parent.name
+        smgen("render", "-c", str(config), "-o", str(out))
+        for path in out.glob("*/policies/*.json"):
+            if path.name.endswith("-bucket.json"):
+                continue
+            size = len(json.dumps(json.loads(path.read_text()), separators=(",", ":"), ensure_ascii=False))
+            assert size <= 6144, (path.name, size)
+
+
 def allowed(statements, arn):
     """Statements whose resource patterns match `arn` (IAM's `*` and `?` globbing)."""
     return [s for s in statements if any(fnmatch.fnmatchcase(arn, pattern) for pattern in resources(s))]
@@ -63,8 +82,7 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
     for project in projects:
         own = samples(project, env, company)
         for kind in ("member", "execution-role", "deployer", "invoker"):
-            policy = json.loads((environment / "policies" / f"project-{project['team']}-{project['project']}-{kind}.json").read_text())
-            statements = [s for s in policy["Statement"] if s["Effect"] == "Allow"]
+            statements = [s for part in policy_parts(environment, project, kind) for s in part["Statement"] if s["Effect"] == "Allow"]
             for statement in statements:
                 actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
                 assert not any(a.endswith(":*") or a == "*" for a in actions), (kind, statement["Sid"])

@@ -14,12 +14,9 @@ enum IdentityStack {
         template.add(.init("AdminsGroup", "AWS::IAM::Group", properties: [
             YAMLEntry("GroupName", .string(names.adminsGroup)),
         ]))
-        template.add(.init("AdminsPolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.adminsPolicy)),
-            YAMLEntry("Description", "Platform admins: the SageMaker domain and every project"),
-            YAMLEntry("Groups", [Fn.ref("AdminsGroup")]),
-            YAMLEntry("PolicyDocument", IdentityPolicies.admins(context).value),
-        ]))
+        ManagedPolicies.add(IdentityPolicies.admins(context), to: &template, logicalId: "AdminsPolicy", name: names.adminsPolicy,
+                            description: "Platform admins: the SageMaker domain and every project",
+                            attachment: ("Groups", "AdminsGroup"), context: context)
         for user in context.config.users {
             template.add(.init(AWSNames.logicalId("user", user.name), "AWS::IAM::User", properties: [
                 YAMLEntry("UserName", .string(user.name)),

@@ -48,14 +48,17 @@ public enum Planner {
             stacks.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
         }
         var modelStacks: [StackPlan] = []
-        var policies = [
-            PolicyFile(file: "mfa.json", document: IdentityPolicies.mfa()),
-            PolicyFile(file: "admins.json", document: IdentityPolicies.admins(context)),
-        ]
+        var policies: [PolicyFile] = []
+        /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split.
+        func addPolicy(_ base: String, _ document: PolicyDocument) {
+            policies += ManagedPolicies.parts(document, context).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
+        }
+        addPolicy("mfa", IdentityPolicies.mfa())
+        addPolicy("admins", IdentityPolicies.admins(context))
         for team in config.teams {
             let teamStack = names.teamStack(team.id)
             stacks.append(StackPlan(name: teamStack, dependsOn: [names.identityStack, names.domainStack], template: TeamStack.build(team, context)))
-            policies.append(PolicyFile(file: "team-\(team.id).json", document: TeamPolicy.document(team, context)))
+            addPolicy("team-\(team.id)", TeamPolicy.document(team, context))
             for project in team.projects {
                 let projectStack = names.projectStack(team.id, project.id)
                 stacks.append(StackPlan(name: projectStack, dependsOn: [names.networkStack, names.identityStack, names.domainStack],
@@ -70,11 +73,11 @@ public enum Planner {
                                                  template: ModelsStack.build(team, project, context)))
                 }
                 let base = "project-\(team.id)-\(project.id)"
-                policies.append(PolicyFile(file: "\(base)-member.json", document: ProjectPolicies.member(team, project, context)))
-                policies.append(PolicyFile(file: "\(base)-execution-role.json", document: ProjectPolicies.executionRole(team, project, context)))
+                addPolicy("\(base)-member", ProjectPolicies.member(team, project, context))
+                addPolicy("\(base)-execution-role", ProjectPolicies.executionRole(team, project, context))
                 policies.append(PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id))))
-                policies.append(PolicyFile(file: "\(base)-deployer.json", document: ProjectPolicies.deployer(team, project, context)))
-                policies.append(PolicyFile(file: "\(base)-invoker.json", document: ProjectPolicies.invoker(team, project, context)))
+                addPolicy("\(base)-deployer", ProjectPolicies.deployer(team, project, context))
+                addPolicy("\(base)-invoker", ProjectPolicies.invoker(team, project, context))
             }
         }
         // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.

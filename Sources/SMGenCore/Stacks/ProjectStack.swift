@@ -35,21 +35,17 @@ enum ProjectStack {
             YAMLEntry("AssumeRolePolicyDocument", DomainStack.sageMakerTrust),
             YAMLEntry("Tags", context.projectTags(team, project)),
         ]))
-        template.add(.init("ExecutionRolePolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.executionRolePolicy(team.id, project.id))),
-            YAMLEntry("Description", .string("Execution role of \(team.id)/\(project.id): its bucket, logs, images, jobs and models only")),
-            YAMLEntry("Roles", [Fn.ref("ExecutionRole")]),
-            YAMLEntry("PolicyDocument", ProjectPolicies.executionRole(team, project, context).value),
-        ]))
+        ManagedPolicies.add(ProjectPolicies.executionRole(team, project, context), to: &template, logicalId: "ExecutionRolePolicy",
+                            name: names.executionRolePolicy(team.id, project.id),
+                            description: "Execution role of \(team.id)/\(project.id): its bucket, logs, images, jobs and models only",
+                            attachment: ("Roles", "ExecutionRole"), context: context)
         template.add(.init("MemberGroup", "AWS::IAM::Group", properties: [
             YAMLEntry("GroupName", .string(names.projectGroup(team.id, project.id))),
         ]))
-        template.add(.init("MemberPolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.projectMemberPolicy(team.id, project.id))),
-            YAMLEntry("Description", .string("Members of \(team.id)/\(project.id): its bucket, jobs, models and endpoints only")),
-            YAMLEntry("Groups", [Fn.ref("MemberGroup")]),
-            YAMLEntry("PolicyDocument", ProjectPolicies.member(team, project, context).value),
-        ]))
+        ManagedPolicies.add(ProjectPolicies.member(team, project, context), to: &template, logicalId: "MemberPolicy",
+                            name: names.projectMemberPolicy(team.id, project.id),
+                            description: "Members of \(team.id)/\(project.id): its bucket, jobs, models and endpoints only",
+                            attachment: ("Groups", "MemberGroup"), context: context)
         if !project.members.isEmpty {
             template.add(.init("Members", "AWS::IAM::UserToGroupAddition", properties: [
                 YAMLEntry("GroupName", Fn.ref("MemberGroup")),
@@ -69,16 +65,14 @@ enum ProjectStack {
                 YAMLEntry("Tags", context.projectTags(team, project)),
             ]))
         }
-        template.add(.init("DeployerPolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.deployerPolicy(team.id, project.id))),
-            YAMLEntry("Description", .string("For deploying the models of \(team.id)/\(project.id): its models, endpoint configurations and endpoints")),
-            YAMLEntry("PolicyDocument", ProjectPolicies.deployer(team, project, context).value),
-        ]))
-        template.add(.init("InvokerPolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.invokerPolicy(team.id, project.id))),
-            YAMLEntry("Description", .string("For applications calling the endpoints of \(team.id)/\(project.id)")),
-            YAMLEntry("PolicyDocument", ProjectPolicies.invoker(team, project, context).value),
-        ]))
+        ManagedPolicies.add(ProjectPolicies.deployer(team, project, context), to: &template, logicalId: "DeployerPolicy",
+                            name: names.deployerPolicy(team.id, project.id),
+                            description: "For deploying the models of \(team.id)/\(project.id): its models, endpoint configurations and endpoints",
+                            attachment: nil, context: context)
+        ManagedPolicies.add(ProjectPolicies.invoker(team, project, context), to: &template, logicalId: "InvokerPolicy",
+                            name: names.invokerPolicy(team.id, project.id),
+                            description: "For applications calling the endpoints of \(team.id)/\(project.id)",
+                            attachment: nil, context: context)
         template.output("BucketName", "The project's data bucket", Fn.ref("Bucket"))
         template.output("ExecutionRoleArn", "The project's SageMaker execution role", Fn.getAtt("ExecutionRole", "Arn"),
                         export: context.executionRoleArnExport(team, project))

@@ -6,12 +6,9 @@ enum TeamStack {
         let names = context.names
         var template = CloudFormationTemplate(description: "smgen: team \(team.id) (\(team.name))")
         template.add(.init("TeamGroup", "AWS::IAM::Group", properties: [YAMLEntry("GroupName", .string(names.teamGroup(team.id)))]))
-        template.add(.init("TeamPolicy", "AWS::IAM::ManagedPolicy", properties: [
-            YAMLEntry("ManagedPolicyName", .string(names.teamPolicy(team.id))),
-            YAMLEntry("Description", .string("Team \(team.id): open Studio through one's own profiles, see the team's resources")),
-            YAMLEntry("Groups", [Fn.ref("TeamGroup")]),
-            YAMLEntry("PolicyDocument", TeamPolicy.document(team, context).value),
-        ]))
+        ManagedPolicies.add(TeamPolicy.document(team, context), to: &template, logicalId: "TeamPolicy", name: names.teamPolicy(team.id),
+                            description: "Team \(team.id): open Studio through one's own profiles, see the team's resources",
+                            attachment: ("Groups", "TeamGroup"), context: context)
         let members = teamMembers(team)
         if !members.isEmpty {
             template.add(.init("TeamMembers", "AWS::IAM::UserToGroupAddition", properties: [
