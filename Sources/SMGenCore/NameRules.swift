@@ -25,7 +25,7 @@ enum NameRules {
         let company = config.org.companyMark
         let companyKey = "org.company"
 
-        for stack in [names.networkStack, names.identityStack, names.domainStack, names.ecrStack, names.monitoringStack] {
+        for stack in [names.networkStack, names.identityStack, names.usersStack(AWSNames.userShardCount - 1), names.domainStack, names.ecrStack, names.monitoringStack] {
             checker.check(.stack, stack, namespace: "stack", at: company, change: companyKey)
         }
         checker.check(.iamGroup, names.adminsGroup, namespace: "group", at: company, change: companyKey)

@@ -20,6 +20,22 @@ public struct AWSNames: Sendable {
 
     public var networkStack: String { "\(prefix)-network" }
     public var identityStack: String { "\(prefix)-identity" }
+
+    /// IAM users live in a fixed number of stacks, each user in the one its name hashes to,
+    /// so no template outgrows CloudFormation's 500 resources (16 x 490 > IAM's 5,000 users)
+    /// and adding a user never moves another one between stacks.
+    public static let userShardCount = 16
+
+    /// The shard of a user: FNV-1a of the lowercased name, modulo `userShardCount`.
+    public static func userShard(_ user: String) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in user.lowercased().utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return Int(hash % UInt32(userShardCount))
+    }
+
+    public func usersStack(_ shard: Int) -> String { "\(prefix)-users-\(shard < 10 ? "0" : "")\(shard)" }
     public var domainStack: String { "\(prefix)-domain" }
     public func teamStack(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }

@@ -19,7 +19,13 @@ def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
     assert grown != config
     before = render(smgen, config, tmp_path / "before")
     after = render(smgen, grown, tmp_path / "after")
-    assert set(before) == set(after)
+    # zoe lands in the users stack her name hashes to; it may be new (then it holds only her).
+    added = set(after) - set(before)
+    assert set(before) <= set(after) and all(re.fullmatch(r"dev/stacks/acme-sm-users-\d\d\.yaml", p) for p in added), added
+    users_stacks = [p for p in after if re.fullmatch(r"dev/stacks/acme-sm-users-\d\d\.yaml", p) and "UserName: zoe" in "\n".join(after[p])]
+    assert len(users_stacks) == 1
+    for path in added:
+        before[path] = []
 
     changed = set()
     for path in sorted(before):
@@ -29,16 +35,24 @@ def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
         if path.endswith("manifest.json"):
             continue
         matcher = difflib.SequenceMatcher(a=before[path], b=after[path], autojunk=False)
+        zoe_stack = users_stacks[0].split("/")[-1][: -len(".yaml")]
         for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "replace" and path.endswith("scripts/deploy.sh"):
+                # A new users stack becomes a dependency of zoe's team and project: the records
+                # (stack|template|dependencies|large) differ by exactly that dependency.
+                for old, new in zip(before[path][a0:a1], after[path][b0:b1]):
+                    old_deps, new_deps = old.split("|")[2].split(","), new.split("|")[2].split(",")
+                    assert sorted(new_deps) == sorted(old_deps + [zoe_stack]), (old, new)
+                continue
             assert tag in ("equal", "insert"), f"{path}: lines {a0 + 1}-{a1} were {tag}d"
             if tag == "insert":
                 block = after[path][b0:b1]
                 # A list item (`- zoe`) or a script's record (`user|zoe`, `space|space-rc-fraud-zoe`).
                 is_list_item = len(block) == 1 and re.search(r"(^\s*- |\||-)zoe$", block[0])
-                is_own_resource = re.fullmatch(r"  [A-Za-z0-9]*Zoe:", block[0]) is not None
+                is_own_resource = re.fullmatch(r"  [A-Za-z0-9]*Zoe:", block[0]) is not None or before[path] == []
                 assert is_list_item or is_own_resource, f"{path}: inserted lines not about zoe: {block}"
     assert changed == {
-        "dev/manifest.json", "dev/stacks/acme-sm-identity.yaml", "dev/stacks/acme-sm-team-rc.yaml",
+        "dev/manifest.json", users_stacks[0], "dev/stacks/acme-sm-team-rc.yaml",
         "dev/stacks/acme-sm-project-rc-fraud-detection.yaml", "dev/stacks/acme-sm-people-rc-fraud-detection.yaml",
-        "dev/scripts/deploy.sh", "dev/scripts/verify.sh",
+        "dev/scripts/deploy.sh", "dev/scripts/verify.sh", *(["dev/README.md", "dev/scripts/cleanup.sh"] if added else []),
     }

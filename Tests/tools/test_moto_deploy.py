@@ -86,6 +86,7 @@ def test_stacks_deploy_through_moto(smgen, tmp_path):
             assert status == "CREATE_COMPLETE", (stack["name"], status)
             deployed.append(stack["name"])
         assert {"acme-sm-network", "acme-sm-identity", "acme-sm-project-rc-fraud-detection"} <= set(deployed)
+        assert len([s for s in deployed if s.startswith("acme-sm-users-")]) >= 2
 
         groups = {g["GroupName"]: g for g in ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["SecurityGroups"]}
         for purpose in ("studio", "training", "processing", "inference", "vpc-endpoints"):

@@ -1,6 +1,6 @@
 """deploy.sh and cleanup.sh against moto_server, with the real aws CLI: deploy.sh runs to the
 end for the stacks moto can deploy through change sets (the network stack, and the identity
-stack once the IAM group resources moto skips are taken out), verify-by-API shows them, and
+and users stacks once the IAM group resources moto skips are taken out), verify-by-API shows them, and
 cleanup.sh --yes removes them again."""
 import json
 import os
@@ -12,7 +12,7 @@ from moto import client, moto_server
 from test_moto_deploy import moto_template
 
 REGION = "ap-southeast-1"
-STACKS = ["acme-sm-network", "acme-sm-identity"]
+BASE_STACKS = ["acme-sm-network", "acme-sm-identity"]
 
 
 def run(script, args, cwd, url):
@@ -33,6 +33,8 @@ def test_deploy_then_cleanup_through_moto(smgen, tmp_path):
         (tmp_path / "smgen.yaml").write_text(config)
         smgen("render", "-c", str(tmp_path / "smgen.yaml"), "-o", str(tmp_path / "out"))
         environment = tmp_path / "out/dev"
+        manifest = json.loads((environment / "manifest.json").read_text())
+        STACKS = BASE_STACKS + [s["name"] for s in manifest["stacks"] if s["name"].startswith("acme-sm-users-")]
         for stack in STACKS:
             path = environment / f"stacks/{stack}.yaml"
             template, _ = moto_template(path, "acme-sm-domain-DomainId")
@@ -41,7 +43,7 @@ def test_deploy_then_cleanup_through_moto(smgen, tmp_path):
         only = [arg for stack in STACKS for arg in ("--only", stack)]
         deployed = run("deploy.sh", [*only, "--no-deps"], environment, url)
         assert deployed.returncode == 0, deployed.stdout + deployed.stderr
-        assert "acme-sm-identity" in deployed.stdout and "deployed" in deployed.stdout
+        assert all(f"{stack} " in deployed.stdout for stack in STACKS) and "deployed" in deployed.stdout
         cloudformation = client("cloudformation", url, region=REGION)
         for stack in STACKS:
             assert cloudformation.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"].endswith("_COMPLETE")

@@ -4,10 +4,18 @@ enum EnvironmentReadme {
     static func render(_ plan: EnvironmentPlan, config: Config, configName: String, stackFiles: [(StackPlan, String)]) -> String {
         let environment = plan.environment
         let region = environment.region
-        var table = "| # | stack | template | depends on |\n| ---: | --- | --- | --- |\n"
-        for (index, (stack, file)) in stackFiles.enumerated() {
-            let needs = stack.dependsOn.isEmpty ? "-" : stack.dependsOn.map { "`\($0)`" }.joined(separator: ", ")
-            table += "| \(index + 1) | `\(stack.name)` | [\(file)](\(file)) | \(needs) |\n"
+        // Rows carry no numbers and the users stacks are named as a family, so a new person
+        // changes no row but, at most, adds their users stack's.
+        let names = AWSNames(config)
+        let usersFamily = "\(names.prefix)-users-"
+        var table = "| stack | template | depends on |\n| --- | --- | --- |\n"
+        for (stack, file) in stackFiles {
+            var needs: [String] = []
+            for dependency in stack.dependsOn {
+                let shown = dependency.hasPrefix(usersFamily) ? "\(usersFamily)*" : dependency
+                if !needs.contains(shown) { needs.append(shown) }
+            }
+            table += "| `\(stack.name)` | [\(file)](\(file)) | \(needs.isEmpty ? "-" : needs.map { "`\($0)`" }.joined(separator: ", ")) |\n"
         }
         let bucketOption = environment.templateBucket.isEmpty ? "" : " \\\n  --s3-bucket \(environment.templateBucket)"
         let deploy = stackFiles.map { stack, file in

@@ -1,7 +1,7 @@
 import SMGenYAML
 
-/// The identity stack: one IAM user per person (no password, no keys: those are set by the
-/// person or an admin outside any file), the MFA policy on every user, the admins group.
+/// The identity stack: the MFA policy every user carries, the admins group and its policy.
+/// The users themselves are in the users stacks (`UsersStack`).
 enum IdentityStack {
     static func build(_ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
@@ -17,18 +17,31 @@ enum IdentityStack {
         ManagedPolicies.add(IdentityPolicies.admins(context), to: &template, logicalId: "AdminsPolicy", name: names.adminsPolicy,
                             description: "Platform admins: the SageMaker domain and every project",
                             attachment: ("Groups", "AdminsGroup"), context: context)
-        for user in context.config.users {
+        return template
+    }
+}
+
+/// One shard of the IAM users: one user per person of the shard (no password, no keys: those
+/// are set by the person or an admin outside any file), each with the MFA policy, and the
+/// shard's admins added to the admins group.
+enum UsersStack {
+    static func build(_ users: [User], _ context: PlatformContext) -> CloudFormationTemplate {
+        let names = context.names
+        var template = CloudFormationTemplate(description: "smgen: IAM users of \(context.config.org.company) (one shard of \(AWSNames.userShardCount))")
+        for user in users {
             template.add(.init(AWSNames.logicalId("user", user.name), "AWS::IAM::User", properties: [
                 YAMLEntry("UserName", .string(user.name)),
-                YAMLEntry("ManagedPolicyArns", [Fn.ref("MfaPolicy")]),
+                YAMLEntry("ManagedPolicyArns", [ARN.iam("policy/\(names.mfaPolicy)")]),
                 YAMLEntry("Tags", context.tags([("Owner", user.name)])),
             ]))
         }
-        if !context.config.admins.isEmpty {
+        let admins = Set(context.config.admins)
+        let shardAdmins = users.map(\.name).filter { admins.contains($0) }.sorted()
+        if !shardAdmins.isEmpty {
             template.add(.init("AdminMembers", "AWS::IAM::UserToGroupAddition",
-                               dependsOn: context.config.admins.sorted().map { AWSNames.logicalId("user", $0) }, properties: [
-                YAMLEntry("GroupName", Fn.ref("AdminsGroup")),
-                YAMLEntry("Users", .strings(context.config.admins.sorted())),
+                               dependsOn: shardAdmins.map { AWSNames.logicalId("user", $0) }, properties: [
+                YAMLEntry("GroupName", .string(names.adminsGroup)),
+                YAMLEntry("Users", .strings(shardAdmins)),
             ]))
         }
         return template

@@ -39,8 +39,13 @@ public enum Planner {
         var stacks = [
             StackPlan(name: names.networkStack, dependsOn: [], template: NetworkStack.build(context)),
             StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
-            StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context)),
         ]
+        let shards = Dictionary(grouping: config.users, by: { AWSNames.userShard($0.name) })
+        let userStacks = shards.keys.sorted().map { names.usersStack($0) }
+        for shard in shards.keys.sorted() {
+            stacks.append(StackPlan(name: names.usersStack(shard), dependsOn: [names.identityStack], template: UsersStack.build(shards[shard]!, context)))
+        }
+        stacks.append(StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context)))
         if let ecr = config.modules.ecr {
             stacks.append(StackPlan(name: names.ecrStack, dependsOn: [], template: EcrStack.build(ecr, context)))
         }
@@ -57,11 +62,13 @@ public enum Planner {
         addPolicy("admins", IdentityPolicies.admins(context))
         for team in config.teams {
             let teamStack = names.teamStack(team.id)
-            stacks.append(StackPlan(name: teamStack, dependsOn: [names.identityStack, names.domainStack], template: TeamStack.build(team, context)))
+            let teamUsers = Set(team.projects.flatMap(\.members).map { names.usersStack(AWSNames.userShard($0)) })
+            stacks.append(StackPlan(name: teamStack, dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack], template: TeamStack.build(team, context)))
             addPolicy("team-\(team.id)", TeamPolicy.document(team, context))
             for project in team.projects {
                 let projectStack = names.projectStack(team.id, project.id)
-                stacks.append(StackPlan(name: projectStack, dependsOn: [names.networkStack, names.identityStack, names.domainStack],
+                let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
+                stacks.append(StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
                                         template: ProjectStack.build(team, project, context)))
                 if !project.members.isEmpty {
                     stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],

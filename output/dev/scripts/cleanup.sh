@@ -42,6 +42,12 @@ stacks() {
     cat <<'STACKS'
 acme-sm-network
 acme-sm-identity
+acme-sm-users-02
+acme-sm-users-03
+acme-sm-users-04
+acme-sm-users-07
+acme-sm-users-09
+acme-sm-users-13
 acme-sm-domain
 acme-sm-ecr
 acme-sm-monitoring

@@ -36,16 +36,22 @@ stacks() {
     cat <<'STACKS'
 acme-sm-network|stacks/acme-sm-network.yaml||0
 acme-sm-identity|stacks/acme-sm-identity.yaml||0
+acme-sm-users-02|stacks/acme-sm-users-02.yaml|acme-sm-identity|0
+acme-sm-users-03|stacks/acme-sm-users-03.yaml|acme-sm-identity|0
+acme-sm-users-04|stacks/acme-sm-users-04.yaml|acme-sm-identity|0
+acme-sm-users-07|stacks/acme-sm-users-07.yaml|acme-sm-identity|0
+acme-sm-users-09|stacks/acme-sm-users-09.yaml|acme-sm-identity|0
+acme-sm-users-13|stacks/acme-sm-users-13.yaml|acme-sm-identity|0
 acme-sm-domain|stacks/acme-sm-domain.yaml|acme-sm-network|0
 acme-sm-ecr|stacks/acme-sm-ecr.yaml||0
 acme-sm-monitoring|stacks/acme-sm-monitoring.yaml||0
-acme-sm-team-rc|stacks/acme-sm-team-rc.yaml|acme-sm-identity,acme-sm-domain|0
-acme-sm-project-rc-fraud-detection|stacks/acme-sm-project-rc-fraud-detection.yaml|acme-sm-network,acme-sm-identity,acme-sm-domain|0
+acme-sm-team-rc|stacks/acme-sm-team-rc.yaml|acme-sm-users-04,acme-sm-users-07,acme-sm-users-09,acme-sm-domain|0
+acme-sm-project-rc-fraud-detection|stacks/acme-sm-project-rc-fraud-detection.yaml|acme-sm-network,acme-sm-users-04,acme-sm-users-07,acme-sm-domain|0
 acme-sm-people-rc-fraud-detection|stacks/acme-sm-people-rc-fraud-detection.yaml|acme-sm-network,acme-sm-domain,acme-sm-project-rc-fraud-detection|0
-acme-sm-project-rc-anti-money-laundering|stacks/acme-sm-project-rc-anti-money-laundering.yaml|acme-sm-network,acme-sm-identity,acme-sm-domain|0
+acme-sm-project-rc-anti-money-laundering|stacks/acme-sm-project-rc-anti-money-laundering.yaml|acme-sm-network,acme-sm-users-07,acme-sm-users-09,acme-sm-domain|0
 acme-sm-people-rc-anti-money-laundering|stacks/acme-sm-people-rc-anti-money-laundering.yaml|acme-sm-network,acme-sm-domain,acme-sm-project-rc-anti-money-laundering|0
-acme-sm-team-algo|stacks/acme-sm-team-algo.yaml|acme-sm-identity,acme-sm-domain|0
-acme-sm-project-algo-recommendation-engine|stacks/acme-sm-project-algo-recommendation-engine.yaml|acme-sm-network,acme-sm-identity,acme-sm-domain|0
+acme-sm-team-algo|stacks/acme-sm-team-algo.yaml|acme-sm-users-03,acme-sm-users-13,acme-sm-domain|0
+acme-sm-project-algo-recommendation-engine|stacks/acme-sm-project-algo-recommendation-engine.yaml|acme-sm-network,acme-sm-users-03,acme-sm-users-13,acme-sm-domain|0
 acme-sm-people-algo-recommendation-engine|stacks/acme-sm-people-algo-recommendation-engine.yaml|acme-sm-network,acme-sm-domain,acme-sm-project-algo-recommendation-engine|0
 acme-sm-models-rc-fraud-detection|stacks/acme-sm-models-rc-fraud-detection.yaml|acme-sm-network,acme-sm-project-rc-fraud-detection,acme-sm-monitoring|0
 acme-sm-models-algo-recommendation-engine|stacks/acme-sm-models-algo-recommendation-engine.yaml|acme-sm-network,acme-sm-project-algo-recommendation-engine,acme-sm-monitoring|0

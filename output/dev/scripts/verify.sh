@@ -30,6 +30,12 @@ checks() {
     cat <<'CHECKS'
 stack|acme-sm-network
 stack|acme-sm-identity
+stack|acme-sm-users-02
+stack|acme-sm-users-03
+stack|acme-sm-users-04
+stack|acme-sm-users-07
+stack|acme-sm-users-09
+stack|acme-sm-users-13
 stack|acme-sm-domain
 stack|acme-sm-ecr
 stack|acme-sm-monitoring

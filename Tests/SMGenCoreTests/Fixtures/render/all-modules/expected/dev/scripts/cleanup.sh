@@ -42,6 +42,8 @@ stacks() {
     cat <<'STACKS'
 full-sm-network
 full-sm-identity
+full-sm-users-05
+full-sm-users-10
 full-sm-domain
 full-sm-ecr
 full-sm-monitoring

@@ -36,13 +36,15 @@ stacks() {
     cat <<'STACKS'
 full-sm-network|stacks/full-sm-network.yaml||0
 full-sm-identity|stacks/full-sm-identity.yaml||0
+full-sm-users-05|stacks/full-sm-users-05.yaml|full-sm-identity|0
+full-sm-users-10|stacks/full-sm-users-10.yaml|full-sm-identity|0
 full-sm-domain|stacks/full-sm-domain.yaml|full-sm-network|0
 full-sm-ecr|stacks/full-sm-ecr.yaml||0
 full-sm-monitoring|stacks/full-sm-monitoring.yaml||0
-full-sm-team-risk|stacks/full-sm-team-risk.yaml|full-sm-identity,full-sm-domain|0
-full-sm-project-risk-scoring|stacks/full-sm-project-risk-scoring.yaml|full-sm-network,full-sm-identity,full-sm-domain|0
+full-sm-team-risk|stacks/full-sm-team-risk.yaml|full-sm-users-05,full-sm-users-10,full-sm-domain|0
+full-sm-project-risk-scoring|stacks/full-sm-project-risk-scoring.yaml|full-sm-network,full-sm-users-05,full-sm-users-10,full-sm-domain|0
 full-sm-people-risk-scoring|stacks/full-sm-people-risk-scoring.yaml|full-sm-network,full-sm-domain,full-sm-project-risk-scoring|0
-full-sm-project-risk-churn|stacks/full-sm-project-risk-churn.yaml|full-sm-network,full-sm-identity,full-sm-domain|0
+full-sm-project-risk-churn|stacks/full-sm-project-risk-churn.yaml|full-sm-network,full-sm-users-05,full-sm-domain|0
 full-sm-people-risk-churn|stacks/full-sm-people-risk-churn.yaml|full-sm-network,full-sm-domain,full-sm-project-risk-churn|0
 full-sm-models-risk-scoring|stacks/full-sm-models-risk-scoring.yaml|full-sm-network,full-sm-project-risk-scoring,full-sm-monitoring|0
 STACKS

@@ -30,6 +30,8 @@ checks() {
     cat <<'CHECKS'
 stack|full-sm-network
 stack|full-sm-identity
+stack|full-sm-users-05
+stack|full-sm-users-10
 stack|full-sm-domain
 stack|full-sm-ecr
 stack|full-sm-monitoring

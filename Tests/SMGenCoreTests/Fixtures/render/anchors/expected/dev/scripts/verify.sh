@@ -30,6 +30,8 @@ checks() {
     cat <<'CHECKS'
 stack|anchor-sm-network
 stack|anchor-sm-identity
+stack|anchor-sm-users-04
+stack|anchor-sm-users-14
 stack|anchor-sm-domain
 stack|anchor-sm-team-ml
 stack|anchor-sm-project-ml-vision

@@ -42,6 +42,8 @@ stacks() {
     cat <<'STACKS'
 anchor-sm-network
 anchor-sm-identity
+anchor-sm-users-04
+anchor-sm-users-14
 anchor-sm-domain
 anchor-sm-team-ml
 anchor-sm-project-ml-vision

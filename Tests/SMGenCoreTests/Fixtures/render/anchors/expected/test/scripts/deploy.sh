@@ -36,11 +36,13 @@ stacks() {
     cat <<'STACKS'
 anchor-sm-network|stacks/anchor-sm-network.yaml||0
 anchor-sm-identity|stacks/anchor-sm-identity.yaml||0
+anchor-sm-users-04|stacks/anchor-sm-users-04.yaml|anchor-sm-identity|0
+anchor-sm-users-14|stacks/anchor-sm-users-14.yaml|anchor-sm-identity|0
 anchor-sm-domain|stacks/anchor-sm-domain.yaml|anchor-sm-network|0
-anchor-sm-team-ml|stacks/anchor-sm-team-ml.yaml|anchor-sm-identity,anchor-sm-domain|0
-anchor-sm-project-ml-vision|stacks/anchor-sm-project-ml-vision.yaml|anchor-sm-network,anchor-sm-identity,anchor-sm-domain|0
+anchor-sm-team-ml|stacks/anchor-sm-team-ml.yaml|anchor-sm-users-04,anchor-sm-users-14,anchor-sm-domain|0
+anchor-sm-project-ml-vision|stacks/anchor-sm-project-ml-vision.yaml|anchor-sm-network,anchor-sm-users-04,anchor-sm-users-14,anchor-sm-domain|0
 anchor-sm-people-ml-vision|stacks/anchor-sm-people-ml-vision.yaml|anchor-sm-network,anchor-sm-domain,anchor-sm-project-ml-vision|0
-anchor-sm-project-ml-speech|stacks/anchor-sm-project-ml-speech.yaml|anchor-sm-network,anchor-sm-identity,anchor-sm-domain|0
+anchor-sm-project-ml-speech|stacks/anchor-sm-project-ml-speech.yaml|anchor-sm-network,anchor-sm-users-04,anchor-sm-users-14,anchor-sm-domain|0
 anchor-sm-people-ml-speech|stacks/anchor-sm-people-ml-speech.yaml|anchor-sm-network,anchor-sm-domain,anchor-sm-project-ml-speech|0
 STACKS
 }

@@ -42,6 +42,11 @@ stacks() {
     cat <<'STACKS'
 bigco-sm-network
 bigco-sm-identity
+bigco-sm-users-05
+bigco-sm-users-07
+bigco-sm-users-08
+bigco-sm-users-10
+bigco-sm-users-12
 bigco-sm-domain
 bigco-sm-team-risk
 bigco-sm-project-risk-credit

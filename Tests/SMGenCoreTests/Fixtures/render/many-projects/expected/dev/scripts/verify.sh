@@ -30,6 +30,11 @@ checks() {
     cat <<'CHECKS'
 stack|bigco-sm-network
 stack|bigco-sm-identity
+stack|bigco-sm-users-05
+stack|bigco-sm-users-07
+stack|bigco-sm-users-08
+stack|bigco-sm-users-10
+stack|bigco-sm-users-12
 stack|bigco-sm-domain
 stack|bigco-sm-team-risk
 stack|bigco-sm-project-risk-credit

@@ -42,6 +42,7 @@ stacks() {
     cat <<'STACKS'
 abcdefghijklmnopqrst-sm-network
 abcdefghijklmnopqrst-sm-identity
+abcdefghijklmnopqrst-sm-users-02
 abcdefghijklmnopqrst-sm-domain
 abcdefghijklmnopqrst-sm-team-abcdefghij
 abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab

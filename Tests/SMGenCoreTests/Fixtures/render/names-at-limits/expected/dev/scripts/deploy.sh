@@ -36,9 +36,10 @@ stacks() {
     cat <<'STACKS'
 abcdefghijklmnopqrst-sm-network|stacks/abcdefghijklmnopqrst-sm-network.yaml||0
 abcdefghijklmnopqrst-sm-identity|stacks/abcdefghijklmnopqrst-sm-identity.yaml||0
+abcdefghijklmnopqrst-sm-users-02|stacks/abcdefghijklmnopqrst-sm-users-02.yaml|abcdefghijklmnopqrst-sm-identity|0
 abcdefghijklmnopqrst-sm-domain|stacks/abcdefghijklmnopqrst-sm-domain.yaml|abcdefghijklmnopqrst-sm-network|0
-abcdefghijklmnopqrst-sm-team-abcdefghij|stacks/abcdefghijklmnopqrst-sm-team-abcdefghij.yaml|abcdefghijklmnopqrst-sm-identity,abcdefghijklmnopqrst-sm-domain|0
-abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab|stacks/abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab.yaml|abcdefghijklmnopqrst-sm-network,abcdefghijklmnopqrst-sm-identity,abcdefghijklmnopqrst-sm-domain|0
+abcdefghijklmnopqrst-sm-team-abcdefghij|stacks/abcdefghijklmnopqrst-sm-team-abcdefghij.yaml|abcdefghijklmnopqrst-sm-users-02,abcdefghijklmnopqrst-sm-domain|0
+abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab|stacks/abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab.yaml|abcdefghijklmnopqrst-sm-network,abcdefghijklmnopqrst-sm-users-02,abcdefghijklmnopqrst-sm-domain|0
 abcdefghijklmnopqrst-sm-people-abcdefghij-abcdefghijklmnopqrstuvwxyzab|stacks/abcdefghijklmnopqrst-sm-people-abcdefghij-abcdefghijklmnopqrstuvwxyzab.yaml|abcdefghijklmnopqrst-sm-network,abcdefghijklmnopqrst-sm-domain,abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab|0
 STACKS
 }

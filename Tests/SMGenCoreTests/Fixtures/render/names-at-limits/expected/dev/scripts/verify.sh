@@ -30,6 +30,7 @@ checks() {
     cat <<'CHECKS'
 stack|abcdefghijklmnopqrst-sm-network
 stack|abcdefghijklmnopqrst-sm-identity
+stack|abcdefghijklmnopqrst-sm-users-02
 stack|abcdefghijklmnopqrst-sm-domain
 stack|abcdefghijklmnopqrst-sm-team-abcdefghij
 stack|abcdefghijklmnopqrst-sm-project-abcdefghij-abcdefghijklmnopqrstuvwxyzab

@@ -42,6 +42,7 @@ stacks() {
     cat <<'STACKS'
 solo-sm-network
 solo-sm-identity
+solo-sm-users-05
 solo-sm-domain
 solo-sm-team-ds
 solo-sm-project-ds-churn

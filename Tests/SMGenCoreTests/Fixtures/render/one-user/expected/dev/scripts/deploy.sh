@@ -36,9 +36,10 @@ stacks() {
     cat <<'STACKS'
 solo-sm-network|stacks/solo-sm-network.yaml||0
 solo-sm-identity|stacks/solo-sm-identity.yaml||0
+solo-sm-users-05|stacks/solo-sm-users-05.yaml|solo-sm-identity|0
 solo-sm-domain|stacks/solo-sm-domain.yaml|solo-sm-network|0
-solo-sm-team-ds|stacks/solo-sm-team-ds.yaml|solo-sm-identity,solo-sm-domain|0
-solo-sm-project-ds-churn|stacks/solo-sm-project-ds-churn.yaml|solo-sm-network,solo-sm-identity,solo-sm-domain|0
+solo-sm-team-ds|stacks/solo-sm-team-ds.yaml|solo-sm-users-05,solo-sm-domain|0
+solo-sm-project-ds-churn|stacks/solo-sm-project-ds-churn.yaml|solo-sm-network,solo-sm-users-05,solo-sm-domain|0
 solo-sm-people-ds-churn|stacks/solo-sm-people-ds-churn.yaml|solo-sm-network,solo-sm-domain,solo-sm-project-ds-churn|0
 STACKS
 }

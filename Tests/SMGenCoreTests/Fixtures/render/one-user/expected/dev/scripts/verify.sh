@@ -30,6 +30,7 @@ checks() {
     cat <<'CHECKS'
 stack|solo-sm-network
 stack|solo-sm-identity
+stack|solo-sm-users-05
 stack|solo-sm-domain
 stack|solo-sm-team-ds
 stack|solo-sm-project-ds-churn

@@ -42,6 +42,8 @@ stacks() {
     cat <<'STACKS'
 duo-sm-network
 duo-sm-identity
+duo-sm-users-12
+duo-sm-users-13
 duo-sm-domain
 duo-sm-team-rc
 duo-sm-project-rc-fraud-detection

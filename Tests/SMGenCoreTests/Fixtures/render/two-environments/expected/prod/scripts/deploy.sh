@@ -36,9 +36,11 @@ stacks() {
     cat <<'STACKS'
 duo-sm-network|stacks/duo-sm-network.yaml||0
 duo-sm-identity|stacks/duo-sm-identity.yaml||0
+duo-sm-users-12|stacks/duo-sm-users-12.yaml|duo-sm-identity|0
+duo-sm-users-13|stacks/duo-sm-users-13.yaml|duo-sm-identity|0
 duo-sm-domain|stacks/duo-sm-domain.yaml|duo-sm-network|0
-duo-sm-team-rc|stacks/duo-sm-team-rc.yaml|duo-sm-identity,duo-sm-domain|0
-duo-sm-project-rc-fraud-detection|stacks/duo-sm-project-rc-fraud-detection.yaml|duo-sm-network,duo-sm-identity,duo-sm-domain|0
+duo-sm-team-rc|stacks/duo-sm-team-rc.yaml|duo-sm-users-12,duo-sm-users-13,duo-sm-domain|0
+duo-sm-project-rc-fraud-detection|stacks/duo-sm-project-rc-fraud-detection.yaml|duo-sm-network,duo-sm-users-12,duo-sm-users-13,duo-sm-domain|0
 duo-sm-people-rc-fraud-detection|stacks/duo-sm-people-rc-fraud-detection.yaml|duo-sm-network,duo-sm-domain,duo-sm-project-rc-fraud-detection|0
 STACKS
 }

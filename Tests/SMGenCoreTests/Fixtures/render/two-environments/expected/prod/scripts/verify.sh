@@ -30,6 +30,8 @@ checks() {
     cat <<'CHECKS'
 stack|duo-sm-network
 stack|duo-sm-identity
+stack|duo-sm-users-12
+stack|duo-sm-users-13
 stack|duo-sm-domain
 stack|duo-sm-team-rc
 stack|duo-sm-project-rc-fraud-detection

@@ -42,6 +42,9 @@ stacks() {
     cat <<'STACKS'
 odd-sm-network
 odd-sm-identity
+odd-sm-users-03
+odd-sm-users-07
+odd-sm-users-08
 odd-sm-domain
 odd-sm-team-lab
 odd-sm-project-lab-nlp

@@ -36,9 +36,12 @@ stacks() {
     cat <<'STACKS'
 odd-sm-network|stacks/odd-sm-network.yaml||0
 odd-sm-identity|stacks/odd-sm-identity.yaml||0
+odd-sm-users-03|stacks/odd-sm-users-03.yaml|odd-sm-identity|0
+odd-sm-users-07|stacks/odd-sm-users-07.yaml|odd-sm-identity|0
+odd-sm-users-08|stacks/odd-sm-users-08.yaml|odd-sm-identity|0
 odd-sm-domain|stacks/odd-sm-domain.yaml|odd-sm-network|0
-odd-sm-team-lab|stacks/odd-sm-team-lab.yaml|odd-sm-identity,odd-sm-domain|0
-odd-sm-project-lab-nlp|stacks/odd-sm-project-lab-nlp.yaml|odd-sm-network,odd-sm-identity,odd-sm-domain|0
+odd-sm-team-lab|stacks/odd-sm-team-lab.yaml|odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-domain|0
+odd-sm-project-lab-nlp|stacks/odd-sm-project-lab-nlp.yaml|odd-sm-network,odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-domain|0
 odd-sm-people-lab-nlp|stacks/odd-sm-people-lab-nlp.yaml|odd-sm-network,odd-sm-domain,odd-sm-project-lab-nlp|0
 STACKS
 }

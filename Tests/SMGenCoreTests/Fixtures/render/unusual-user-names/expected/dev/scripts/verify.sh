@@ -30,6 +30,9 @@ checks() {
     cat <<'CHECKS'
 stack|odd-sm-network
 stack|odd-sm-identity
+stack|odd-sm-users-03
+stack|odd-sm-users-07
+stack|odd-sm-users-08
 stack|odd-sm-domain
 stack|odd-sm-team-lab
 stack|odd-sm-project-lab-nlp
