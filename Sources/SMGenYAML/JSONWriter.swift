@@ -66,6 +66,12 @@ public enum JSONWriter {
     /// A JSON string literal; control characters and the JavaScript line separators escaped.
     public static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (no quote, backslash, control character or U+2028/2029).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -32,7 +32,7 @@ enum ScalarQuoting {
             if scalar == " " && previous == ":" { return false }
             previous = scalar
         }
-        if reservedWords.contains(text.lowercased()) { return false }
+        if text.utf8.count <= 5 && reservedWords.contains(text.lowercased()) { return false }
         if looksNumericOrDate(text) { return false }
         return true
     }

@@ -18,8 +18,10 @@ public enum YAMLWriter {
         return out
     }
 
+    private static let indentation = (0...64).map { String(repeating: " ", count: $0) }
+
     private static func spaces(_ count: Int, into out: inout String) {
-        for _ in 0..<count { out.append(" ") }
+        out += count < indentation.count ? indentation[count] : String(repeating: " ", count: count)
     }
 
     /// Writes map entries at `indent`; with `inline` the first key follows a `- ` already written.

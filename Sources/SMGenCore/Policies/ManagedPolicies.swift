@@ -15,42 +15,63 @@ enum ManagedPolicies {
 
     /// The document in parts that each fit, sized with the environment's values filled in
     /// (values imported from other stacks count with their longer `{{import:...}}` markers).
-    static func parts(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
+    static func parts(_ document: PolicyDocument, _ context: PlatformContext, name: String) -> [Part] {
+        if let known = context.policyParts.parts[name] { return known }
+        let computed = pack(document, context)
+        context.policyParts.parts[name] = computed
+        return computed
+    }
+
+    private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
         let resolver = PolicyResolver(environment: context.environment)
-        let size = { (statements: [PolicyStatement]) in JSONWriter.compact(resolver.resolve(PolicyDocument(statements).value)).count }
+        // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
+        // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
+        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).count
+        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).count }
         var packed: [[PolicyStatement]] = [[]]
-        for statement in document.statements.flatMap({ fitting($0, size: size) }) {
-            if !packed[packed.count - 1].isEmpty && size(packed[packed.count - 1] + [statement]) > maxCharacters {
+        var packedSize = frame
+        for whole in document.statements {
+          for (statement, added) in fitting(whole, size: statementSize(whole), frame: frame, measure: statementSize) {
+            if !packed[packed.count - 1].isEmpty && packedSize + 1 + added > maxCharacters {
                 packed.append([])
+                packedSize = frame
             }
+            packedSize += (packed[packed.count - 1].isEmpty ? 0 : 1) + added
             packed[packed.count - 1].append(statement)
+          }
         }
         return packed.enumerated().map { index, statements in
             Part(suffix: index == 0 ? "" : "-\(index + 1)", document: PolicyDocument(statements))
         }
     }
 
-    /// The statement, or copies of it each with a share of its resources when it is too large alone.
-    private static func fitting(_ statement: PolicyStatement, size: ([PolicyStatement]) -> Int) -> [PolicyStatement] {
-        guard size([statement]) > maxCharacters, statement.resources.count > 1 else {
-            precondition(size([statement]) <= maxCharacters, "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
-            return [statement]
+    /// The statement with its size, or copies of it each with a share of its resources when
+    /// it is too large alone.
+    private static func fitting(_ statement: PolicyStatement, size: Int, frame: Int,
+                                measure: (PolicyStatement) -> Int) -> [(PolicyStatement, Int)] {
+        guard frame + size > maxCharacters, statement.resources.count > 1 else {
+            precondition(frame + size <= maxCharacters, "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
+            return [(statement, size)]
         }
-        var result: [PolicyStatement] = []
+        var result: [(PolicyStatement, Int)] = []
         var current = statement
         current.resources = []
+        var currentSize = 0
         for resource in statement.resources {
             var candidate = current
             candidate.resources.append(resource)
-            if !current.resources.isEmpty && size([candidate]) > maxCharacters {
-                result.append(current)
+            let candidateSize = measure(candidate)
+            if !current.resources.isEmpty && frame + candidateSize > maxCharacters {
+                result.append((current, currentSize))
                 current.resources = [resource]
                 current.sid = "\(statement.sid)\(result.count + 1)"
+                currentSize = measure(current)
             } else {
                 current = candidate
+                currentSize = candidateSize
             }
         }
-        result.append(current)
+        result.append((current, currentSize))
         return result
     }
 
@@ -58,7 +79,7 @@ enum ManagedPolicies {
     /// (`Groups` or `Roles`) to `target`.
     static func add(_ document: PolicyDocument, to template: inout CloudFormationTemplate, logicalId: String, name: String,
                     description: String, attachment: (key: String, target: String)?, context: PlatformContext) {
-        for (index, part) in parts(document, context).enumerated() {
+        for (index, part) in parts(document, context, name: name).enumerated() {
             var properties = [
                 YAMLEntry("ManagedPolicyName", .string(name + part.suffix)),
                 YAMLEntry("Description", .string(index == 0 ? description : "\(description) (part \(index + 1))")),
@@ -68,4 +89,10 @@ enum ManagedPolicies {
             template.add(.init(index == 0 ? logicalId : "\(logicalId)\(index + 1)", "AWS::IAM::ManagedPolicy", properties: properties))
         }
     }
+}
+
+/// The packed parts of each managed policy of one plan, by policy name: the stacks and the
+/// standalone policy files need the same parts, computed once.
+final class PolicyPartsCache {
+    var parts: [String: [ManagedPolicies.Part]] = [:]
 }

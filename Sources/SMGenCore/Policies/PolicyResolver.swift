@@ -1,4 +1,3 @@
-import Foundation
 import SMGenYAML
 
 /// Turns a policy written for CloudFormation into the standalone JSON document reviewers
@@ -42,27 +41,34 @@ public struct PolicyResolver: Sendable {
 
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
     private func substitute(_ text: String, variables: [String: String]) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "${") {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-            let name = String(rest[start.upperBound..<end])
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+            else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
             if name.hasPrefix("!") {
-                out += "${" + name.dropFirst() + "}"
+                out += Array("${\(name.dropFirst())}".utf8)
             } else {
                 switch name {
-                case "AWS::Partition": out += partition
-                case "AWS::Region": out += region
-                case "AWS::AccountId": out += account
-                case "AWS::URLSuffix": out += partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
+                case "AWS::Partition": out += Array(partition.utf8)
+                case "AWS::Region": out += Array(region.utf8)
+                case "AWS::AccountId": out += Array(account.utf8)
+                case "AWS::URLSuffix": out += Array((partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com").utf8)
                 default:
                     guard let value = variables[name] else { preconditionFailure("unresolved ${\(name)} in a policy") }
-                    out += value
+                    out += Array(value.utf8)
                 }
             }
-            rest = rest[rest.index(after: end)...]
+            index = close + 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,17 +54,19 @@ public enum Planner {
         }
         var modelStacks: [StackPlan] = []
         var policies: [PolicyFile] = []
-        /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split.
-        func addPolicy(_ base: String, _ document: PolicyDocument) {
-            policies += ManagedPolicies.parts(document, context).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
+        /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
+        /// (the parts its stack deployed, from the cache).
+        func addPolicy(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) {
+            let parts = context.policyParts.parts[name] ?? ManagedPolicies.parts(document(), context, name: name)
+            policies += parts.map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
         }
-        addPolicy("mfa", IdentityPolicies.mfa())
-        addPolicy("admins", IdentityPolicies.admins(context))
+        addPolicy("mfa", names.mfaPolicy, IdentityPolicies.mfa())
+        addPolicy("admins", names.adminsPolicy, IdentityPolicies.admins(context))
         for team in config.teams {
             let teamStack = names.teamStack(team.id)
             let teamUsers = Set(team.projects.flatMap(\.members).map { names.usersStack(AWSNames.userShard($0)) })
             stacks.append(StackPlan(name: teamStack, dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack], template: TeamStack.build(team, context)))
-            addPolicy("team-\(team.id)", TeamPolicy.document(team, context))
+            addPolicy("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context))
             for project in team.projects {
                 let projectStack = names.projectStack(team.id, project.id)
                 let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
@@ -80,11 +82,11 @@ public enum Planner {
                                                  template: ModelsStack.build(team, project, context)))
                 }
                 let base = "project-\(team.id)-\(project.id)"
-                addPolicy("\(base)-member", ProjectPolicies.member(team, project, context))
-                addPolicy("\(base)-execution-role", ProjectPolicies.executionRole(team, project, context))
+                addPolicy("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
+                addPolicy("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
                 policies.append(PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id))))
-                addPolicy("\(base)-deployer", ProjectPolicies.deployer(team, project, context))
-                addPolicy("\(base)-invoker", ProjectPolicies.invoker(team, project, context))
+                addPolicy("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
+                addPolicy("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
             }
         }
         // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.

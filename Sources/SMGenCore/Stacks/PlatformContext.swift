@@ -6,6 +6,7 @@ struct PlatformContext {
     let config: Config
     let environment: Environment
     let names: AWSNames
+    let policyParts = PolicyPartsCache()
 
     init(config: Config, environment: Environment) {
         self.config = config
