@@ -62,13 +62,9 @@ SPACES
 TEMPLATE_BUCKET=''
 only=""
 with_deps=1
+smgen_parse_common 1 "$@"
+set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
-    used="$(smgen_common_option "$@")"
-    if [ "$used" -gt 0 ]; then
-        smgen_apply_option "$@"
-        shift "$used"
-        continue
-    fi
     case "$1" in
         --only)
             [ "$#" -ge 2 ] || smgen_die "--only needs a stack name"

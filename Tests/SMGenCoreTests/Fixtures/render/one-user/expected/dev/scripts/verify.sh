@@ -45,13 +45,9 @@ user|ana
 CHECKS
 }
 
+smgen_parse_common 0 "$@"
+set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
-    used="$(smgen_common_option "$@")"
-    if [ "$used" -gt 0 ] && [ "$1" != "--dry-run" ]; then
-        smgen_apply_option "$@"
-        shift "$used"
-        continue
-    fi
     case "$1" in
         -h|--help) usage; exit 0 ;;
         *) usage >&2; smgen_die "unknown option $1" ;;

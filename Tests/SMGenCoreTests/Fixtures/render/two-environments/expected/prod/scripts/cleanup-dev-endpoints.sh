@@ -37,13 +37,9 @@ PREFIXES
 
 days=7
 assume_yes=0
+smgen_parse_common 1 "$@"
+set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
-    used="$(smgen_common_option "$@")"
-    if [ "$used" -gt 0 ]; then
-        smgen_apply_option "$@"
-        shift "$used"
-        continue
-    fi
     case "$1" in
         --days)
             if [ "$#" -lt 2 ] || ! printf '%s' "$2" | grep -qE '^[1-9][0-9]{0,3}$'; then

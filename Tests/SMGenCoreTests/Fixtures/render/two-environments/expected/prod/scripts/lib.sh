@@ -12,6 +12,7 @@ SMGEN_DOMAIN_STACK='duo-sm-domain'
 
 SMGEN_DRY_RUN=0
 SMGEN_AWS_OPTIONS=()
+SMGEN_ARGS=()
 
 # smgen_log MESSAGE: a progress line on stderr.
 smgen_log() {
@@ -24,28 +25,31 @@ smgen_die() {
     exit 1
 }
 
-# smgen_common_option OPTION VALUE: handles --region, --profile and --dry-run for every script;
-# prints how many arguments it used (0 when OPTION is not one of them).
-smgen_common_option() {
-    case "$1" in
-        --region)
-            [ "$#" -ge 2 ] || smgen_die "--region needs a value"
-            [ "$2" = "$SMGEN_REGION" ] || smgen_die "this output is for region $SMGEN_REGION, not $2"
-            echo 2 ;;
-        --profile)
-            [ "$#" -ge 2 ] || smgen_die "--profile needs a value"
-            echo 2 ;;
-        --dry-run) echo 1 ;;
-        *) echo 0 ;;
-    esac
-}
-
-# smgen_apply_option OPTION VALUE: records an option that smgen_common_option accepted.
-smgen_apply_option() {
-    case "$1" in
-        --profile) SMGEN_AWS_OPTIONS+=(--profile "$2") ;;
-        --dry-run) SMGEN_DRY_RUN=1 ;;
-    esac
+# smgen_parse_common DRY_RUN_OK ARGS: takes --region, --profile and (when DRY_RUN_OK is 1)
+# --dry-run out of ARGS; what is left is in SMGEN_ARGS, for the script's own options.
+smgen_parse_common() {
+    local dry_run_ok="$1"
+    shift
+    SMGEN_ARGS=()
+    while [ "$#" -gt 0 ]; do
+        case "$1" in
+            --region)
+                [ "$#" -ge 2 ] || smgen_die "--region needs a value"
+                [ "$2" = "$SMGEN_REGION" ] || smgen_die "this output is for region $SMGEN_REGION, not $2"
+                shift 2 ;;
+            --profile)
+                [ "$#" -ge 2 ] || smgen_die "--profile needs a value"
+                SMGEN_AWS_OPTIONS+=(--profile "$2")
+                shift 2 ;;
+            --dry-run)
+                [ "$dry_run_ok" -eq 1 ] || smgen_die "this script has no --dry-run: it changes nothing"
+                SMGEN_DRY_RUN=1
+                shift ;;
+            *)
+                SMGEN_ARGS+=("$1")
+                shift ;;
+        esac
+    done
 }
 
 # smgen_aws ARGS: the aws CLI in this environment's region, with the --profile given.

@@ -86,13 +86,9 @@ only=""
 stale=0
 delete_data=0
 assume_yes=0
+smgen_parse_common 1 "$@"
+set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
-    used="$(smgen_common_option "$@")"
-    if [ "$used" -gt 0 ]; then
-        smgen_apply_option "$@"
-        shift "$used"
-        continue
-    fi
     case "$1" in
         --only)
             [ "$#" -ge 2 ] || smgen_die "--only needs a stack name"
