@@ -5,6 +5,8 @@ import SMGenYAML
 enum ConfigRules {
     /// IAM's limit of users per account.
     static let maxUsers = 5000
+    /// IAM's limit of groups a user can be in.
+    static let maxGroupsPerUser = 10
 
     static func check(_ config: Config, sink: inout DiagnosticSink) {
         let userNames = Set(config.users.map(\.name))
@@ -49,6 +51,17 @@ enum ConfigRules {
                     }
                 }
             }
+        }
+        // Each team and project a user is in is an IAM group, and so is the admins group.
+        var groups: [String: Int] = [:]
+        for team in config.teams {
+            let members = Set(team.projects.flatMap(\.members))
+            for member in members { groups[member, default: 0] += 1 }
+            for project in team.projects { for member in project.members { groups[member, default: 0] += 1 } }
+        }
+        for admin in seenAdmins { groups[admin, default: 0] += 1 }
+        for user in config.users where (groups[user.name] ?? 0) > maxGroupsPerUser {
+            sink.error(user.mark, "users.\(user.name): would be in \(groups[user.name]!) IAM groups (one per team, per project and for the admins), but IAM allows \(maxGroupsPerUser) per user; this version of smgen cannot grant more, so take the user out of some projects")
         }
         for user in config.users where !inProject.contains(user.name) && !seenAdmins.contains(user.name) && Patterns.isIAMUserName(user.name) {
             sink.warning(user.mark, "users.\(user.name): is in no project and not an admin; the user gets an IAM user and nothing else")
