@@ -10,7 +10,7 @@ struct SMGenCommand: ParsableCommand {
         commandName: "smgen",
         abstract: "Generates CloudFormation, IAM policies and scripts for a multi-team SageMaker platform from smgen.yaml.",
         version: SMGenVersion.current,
-        subcommands: [Render.self, Validate.self, List.self, Schema.self, Init.self]
+        subcommands: [Render.self, Validate.self, List.self, Graph.self, Schema.self, Init.self]
     )
 
     static func main() {
@@ -85,6 +85,23 @@ struct List: ParsableCommand {
 
     func run() throws {
         try finish(ListCommand.run(subject, configPath: options.config, format: format))
+    }
+}
+
+extension GraphCommand.Format: ExpressibleByArgument {}
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the stacks and their dependencies as a Mermaid or DOT graph.")
+    @OptionGroup var options: ConfigOption
+    @Option(name: .customLong("env"), help: "The environment (default: the first).")
+    var environment: String?
+    @Option(help: "mermaid or dot.")
+    var format: GraphCommand.Format = .mermaid
+    @Flag(help: "Show the resources of each stack too.")
+    var resources = false
+
+    func run() throws {
+        try finish(GraphCommand.run(configPath: options.config, environment: environment, format: format, resources: resources))
     }
 }
 

@@ -34,6 +34,7 @@ enum EnvironmentReadme {
             "deploy_commands": deploy,
             "policy_list": policies,
             "modules": ModulesReadme.render(plan, config: config),
+            "graph": GraphCommand.mermaid(plan, resources: false, family: usersFamily),
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
         ])
     }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// `smgen graph`: the stacks of an environment and their dependencies (with `resources`, the
+/// resources of each stack too), as Mermaid or Graphviz DOT, for reviewers to look at.
+public enum GraphCommand {
+    public enum Format: String, CaseIterable, Sendable {
+        case mermaid, dot
+    }
+
+    public static func run(configPath: String, environment: String?, format: Format, resources: Bool) -> CommandResult {
+        let result = ConfigLoader.load(path: configPath)
+        guard let config = result.config else { return .invalid(result.diagnostics) }
+        let warnings = result.diagnostics.map { "\($0)\n" }.joined()
+        guard let target = environment.map({ name in config.environments.first { $0.name == name } }) ?? config.environments.first else {
+            let known = config.environments.map(\.name).joined(separator: ", ")
+            return CommandResult(stderr: warnings + "error: no environment '\(environment ?? "")' in \(configPath); it has: \(known)\n", exitCode: CommandResult.invalid)
+        }
+        let plan = Planner.plan(config, target)
+        let text = format == .mermaid ? mermaid(plan, resources: resources) : dot(plan, resources: resources)
+        return CommandResult(stdout: text, stderr: warnings)
+    }
+
+    /// A Mermaid flowchart, left to right in deploy order: an arrow from each stack to those
+    /// that depend on it.
+    /// `family`, when given, draws every stack whose name starts with it as one node
+    /// (the README shows the users stacks that way).
+    public static func mermaid(_ plan: EnvironmentPlan, resources: Bool, family: String? = nil) -> String {
+        let shown = { (name: String) -> String in
+            guard let family, name.hasPrefix(family) else { return name }
+            return family + "*"
+        }
+        let node = { (name: String) in shown(name).replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: "*", with: "all") }
+        var out = "flowchart LR\n"
+        var drawn = Set<String>()
+        var edges = Set<String>()
+        for stack in plan.stacks where drawn.insert(shown(stack.name)).inserted {
+            if resources {
+                out += "  subgraph \(node(stack.name))[\"\(stack.name)\"]\n"
+                for resource in stack.template.resources {
+                    out += "    \(node(stack.name))__\(resource.logicalId)[\"\(resource.logicalId)<br/>\(resource.type)\"]\n"
+                }
+                out += "  end\n"
+            } else {
+                out += "  \(node(stack.name))[\"\(shown(stack.name))\"]\n"
+            }
+        }
+        for stack in plan.stacks {
+            for dependency in stack.dependsOn {
+                let edge = "  \(node(dependency)) --> \(node(stack.name))\n"
+                if edges.insert(edge).inserted { out += edge }
+            }
+        }
+        return out
+    }
+
+    /// The same graph in Graphviz DOT.
+    public static func dot(_ plan: EnvironmentPlan, resources: Bool) -> String {
+        var out = "digraph smgen {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
+        for stack in plan.stacks {
+            if resources {
+                out += "  subgraph \"cluster_\(stack.name)\" {\n    label=\"\(stack.name)\";\n    \"\(stack.name)\" [shape=point, style=invis];\n"
+                for resource in stack.template.resources {
+                    out += "    \"\(stack.name)/\(resource.logicalId)\" [label=\"\(resource.logicalId)\\n\(resource.type)\"];\n"
+                }
+                out += "  }\n"
+            } else {
+                out += "  \"\(stack.name)\";\n"
+            }
+        }
+        for stack in plan.stacks {
+            for dependency in stack.dependsOn {
+                out += resources
+                    ? "  \"\(dependency)\" -> \"\(stack.name)\" [ltail=\"cluster_\(dependency)\", lhead=\"cluster_\(stack.name)\"];\n"
+                    : "  \"\(dependency)\" -> \"\(stack.name)\";\n"
+            }
+        }
+        return out + "}\n"
+    }
+}
