@@ -60,9 +60,13 @@ public enum OutputWriter {
         for (environment, tree) in trees {
             let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")
             staged.append((output.appendingPathComponent(environment), staging))
+            var directories = Set<String>()
             for (path, text) in tree.files {
                 let url = staging.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let directory = url.deletingLastPathComponent()
+                if directories.insert(directory.path).inserted {
+                    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+                }
                 try Data(text.utf8).write(to: url)
             }
         }
