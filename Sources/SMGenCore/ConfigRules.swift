@@ -5,8 +5,6 @@ import SMGenYAML
 enum ConfigRules {
     /// IAM's limit of users per account.
     static let maxUsers = 5000
-    /// IAM's limit of groups a user can be in.
-    static let maxGroupsPerUser = 10
 
     static func check(_ config: Config, sink: inout DiagnosticSink) {
         let userNames = Set(config.users.map(\.name))
@@ -52,16 +50,13 @@ enum ConfigRules {
                 }
             }
         }
-        // Each team and project a user is in is an IAM group, and so is the admins group.
-        var groups: [String: Int] = [:]
-        for team in config.teams {
-            let members = Set(team.projects.flatMap(\.members))
-            for member in members { groups[member, default: 0] += 1 }
-            for project in team.projects { for member in project.members { groups[member, default: 0] += 1 } }
-        }
-        for admin in seenAdmins { groups[admin, default: 0] += 1 }
-        for user in config.users where (groups[user.name] ?? 0) > maxGroupsPerUser {
-            sink.error(user.mark, "users.\(user.name): would be in \(groups[user.name]!) IAM groups (one per team, per project and for the admins), but IAM allows \(maxGroupsPerUser) per user; this version of smgen cannot grant more, so take the user out of some projects")
+        // Each team and project a user is in is an IAM group (and so is the admins group); a
+        // person with more gets personal access groups, which must fit in IAM's 10 too.
+        for (user, count) in GroupPlan.groupCounts(config) where count > GroupPlan.maxGroupsPerUser {
+            let needed = GroupPlan.groupsWithAccessGroups(user, config)
+            if needed > GroupPlan.maxGroupsPerUser, let mark = config.users.first(where: { $0.name == user })?.mark {
+                sink.error(mark, "users.\(user): would need \(needed) IAM groups (teams, admins, and personal groups of 10 project policies), but IAM allows \(GroupPlan.maxGroupsPerUser) per user; take the user out of some projects")
+            }
         }
         for user in config.users where !inProject.contains(user.name) && !seenAdmins.contains(user.name) && Patterns.isIAMUserName(user.name) {
             sink.warning(user.mark, "users.\(user.name): is in no project and not an admin; the user gets an IAM user and nothing else")

@@ -51,6 +51,9 @@ public struct AWSNames: Sendable {
     // MARK: IAM
 
     public var adminsGroup: String { "\(prefix)-admins" }
+    /// A personal access group of a person over IAM's group limit (`GroupPlan`).
+    public func accessGroup(_ user: String, _ index: Int) -> String { "\(prefix)-access-\(user)-\(index)" }
+    public func accessStack(_ shard: Int) -> String { "\(prefix)-access-\(shard < 10 ? "0" : "")\(shard)" }
     public func teamGroup(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectGroup(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)" }
     public var mfaPolicy: String { "\(prefix)-mfa" }

@@ -89,6 +89,16 @@ public enum Planner {
                 addPolicy("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
             }
         }
+        // Personal access groups, after the project stacks whose member policies they carry.
+        let overflowing = Dictionary(grouping: context.groups.overflowing.sorted(), by: AWSNames.userShard)
+        for shard in overflowing.keys.sorted() {
+            let users = overflowing[shard]!
+            let projectStacks = config.teams.flatMap { team in
+                team.projects.filter { project in project.members.contains { users.contains($0) } }.map { names.projectStack(team.id, $0.id) }
+            }
+            stacks.append(StackPlan(name: names.accessStack(shard), dependsOn: [names.usersStack(shard)] + projectStacks,
+                                    template: AccessStack.build(users, context)))
+        }
         // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.
         stacks += modelStacks
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)

@@ -7,11 +7,13 @@ struct PlatformContext {
     let environment: Environment
     let names: AWSNames
     let policyParts = PolicyPartsCache()
+    let groups: GroupPlan
 
     init(config: Config, environment: Environment) {
         self.config = config
         self.environment = environment
         self.names = AWSNames(config)
+        self.groups = GroupPlan(config)
     }
 
     /// The security groups of the network stack, by purpose.

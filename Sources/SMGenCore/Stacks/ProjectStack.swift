@@ -46,10 +46,12 @@ enum ProjectStack {
                             name: names.projectMemberPolicy(team.id, project.id),
                             description: "Members of \(team.id)/\(project.id): its bucket, jobs, models and endpoints only",
                             attachment: ("Groups", "MemberGroup"), context: context)
-        if !project.members.isEmpty {
+        // People over IAM's group limit reach the project through their personal access groups.
+        let members = project.members.filter { !context.groups.overflowing.contains($0) }.sorted()
+        if !members.isEmpty {
             template.add(.init("Members", "AWS::IAM::UserToGroupAddition", properties: [
                 YAMLEntry("GroupName", Fn.ref("MemberGroup")),
-                YAMLEntry("Users", .strings(project.members.sorted())),
+                YAMLEntry("Users", .strings(members)),
             ]))
         }
         if let ecr = context.config.modules.ecr {

@@ -74,14 +74,14 @@ GROUPS
 DOMAIN_NAME='anchor-ml'
 
 # Orders stacks of this platform that this output does not list (so their dependencies are
-# unknown) as the planner would: people stacks before project stacks before team stacks.
+# unknown) as the planner would: people and access stacks before project stacks before team stacks.
 in_deletion_order() {
     local all kind
     all="$(cat)"
-    for kind in people project team; do
+    for kind in people access project team; do
         printf '%s\n' "$all" | grep -- "^$SMGEN_PREFIX-$kind-" || true
     done
-    printf '%s\n' "$all" | grep -v -e "^$SMGEN_PREFIX-people-" -e "^$SMGEN_PREFIX-project-" -e "^$SMGEN_PREFIX-team-" || true
+    printf '%s\n' "$all" | grep -v -e "^$SMGEN_PREFIX-people-" -e "^$SMGEN_PREFIX-access-" -e "^$SMGEN_PREFIX-project-" -e "^$SMGEN_PREFIX-team-" || true
 }
 
 only=""
