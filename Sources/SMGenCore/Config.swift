@@ -17,6 +17,11 @@ public struct Config: Sendable {
     var adminMarks: [Mark] = []
     /// Where the `users` mapping starts.
     var usersMark = Mark(line: 1, column: 1)
+
+    /// Every project with its team, in file order.
+    var projectsWithTeams: [(team: Team, project: Project)] {
+        teams.flatMap { team in team.projects.map { (team, $0) } }
+    }
 }
 
 /// The organisation: the name prefix and the tags put on every taggable resource.

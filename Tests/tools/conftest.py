@@ -8,6 +8,11 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+def policy_parts(environment, base):
+    """The files of a managed policy: `<base>.json`, then `<base>-2.json`... when it is split."""
+    return [environment / "policies" / f"{base}.json"] + sorted((environment / "policies").glob(f"{base}-[0-9].json"))
+
+
 @pytest.fixture(scope="session")
 def smgen():
     """Runs the built smgen (SMGEN_BIN, set by Tests/run-all.sh) and returns the CompletedProcess."""

@@ -7,7 +7,7 @@ import pathlib
 import botocore.exceptions
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, policy_parts
 from moto import client, moto_server
 
 CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml"]
@@ -49,8 +49,7 @@ def test_members_reach_only_their_own_bucket(smgen, tmp_path, config):
                 admin_s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
             user = f"tester-{bucket}"
             admin_iam.create_user(UserName=user)
-            base = f"project-{project['team']}-{project['project']}-member"
-            parts = [environment / "policies" / f"{base}.json"] + sorted((environment / "policies").glob(f"{base}-[0-9].json"))
+            parts = policy_parts(environment, f"project-{project['team']}-{project['project']}-member")
             for index, part in enumerate(parts):
                 policy = admin_iam.create_policy(PolicyName=f"member-{bucket}-{index}", PolicyDocument=part.read_text())["Policy"]["Arn"]
                 admin_iam.attach_user_policy(UserName=user, PolicyArn=policy)

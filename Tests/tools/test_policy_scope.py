@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, policy_parts
 
 CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/all-modules/smgen.yaml",
            ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml"]
@@ -41,11 +41,9 @@ def samples(project, env, company):
     }
 
 
-def policy_parts(environment, project, kind):
-    """A project policy's documents: `<name>.json`, then `<name>-2.json`... when it is split."""
-    base = f"project-{project['team']}-{project['project']}-{kind}"
-    paths = [environment / "policies" / f"{base}.json"] + sorted((environment / "policies").glob(f"{base}-[0-9].json"))
-    return [json.loads(p.read_text()) for p in paths]
+def project_policy(environment, project, kind):
+    """A project policy's documents, all its parts."""
+    return [json.loads(p.read_text()) for p in policy_parts(environment, f"project-{project['team']}-{project['project']}-{kind}")]
 
 
 def test_every_managed_policy_fits_iam_limits(smgen, tmp_path):
@@ -82,7 +80,7 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
     for project in projects:
         own = samples(project, env, company)
         for kind in ("member", "execution-role", "deployer", "invoker"):
-            statements = [s for part in policy_parts(environment, project, kind) for s in part["Statement"] if s["Effect"] == "Allow"]
+            statements = [s for part in project_policy(environment, project, kind) for s in part["Statement"] if s["Effect"] == "Allow"]
             for statement in statements:
                 actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
                 assert not any(a.endswith(":*") or a == "*" for a in actions), (kind, statement["Sid"])

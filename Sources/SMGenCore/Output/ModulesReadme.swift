@@ -4,7 +4,7 @@ enum ModulesReadme {
     static func render(_ plan: EnvironmentPlan, config: Config) -> String {
         let environment = plan.environment
         let names = AWSNames(config)
-        let projects = config.teams.flatMap { team in team.projects.map { (team, $0) } }
+        let projects = config.projectsWithTeams
         var sections: [String] = []
         let code = { (items: [String]) in items.map { "`\($0)`" }.joined(separator: ", ") }
         if let ecr = config.modules.ecr {

@@ -13,7 +13,6 @@ enum ScriptsRenderer {
             "account": environment.account,
             "region": environment.region,
         ]
-        let peopleStacks = Set(config.teams.flatMap { team in team.projects.map { names.peopleStack(team.id, $0.id) } })
         let spaces = config.teams.flatMap { team in
             team.projects.flatMap { project in
                 project.members.map { "\(names.peopleStack(team.id, project.id))|\(names.space(team.id, project.short, $0))" }
@@ -28,7 +27,7 @@ enum ScriptsRenderer {
                 checks += project.members.map { "space|\(names.space(team.id, project.short, $0))" }
             }
         }
-        let projects = config.teams.flatMap { team in team.projects.map { (team, $0) } }
+        let projects = config.projectsWithTeams
         checks += projects.map { "bucket|\(names.bucket($0.0.id, $0.1.id))" }
         checks += [names.domainDefaultRole].map { "role|\($0)" }
         checks += projects.map { "role|\(names.executionRole($0.0.id, $0.1.short))" }
@@ -46,7 +45,7 @@ enum ScriptsRenderer {
             "deploy.sh": common.merging([
                 "stack_records": lines(stackFiles.map { "\($0.plan.name)|\($0.file)|\($0.plan.dependsOn.joined(separator: ","))|\($0.bytes > Renderer.inlineTemplateLimit ? 1 : 0)" }),
                 "tag_records": lines(tags),
-                "space_records": lines(spaces.filter { peopleStacks.contains(String($0.prefix(while: { $0 != "|" }))) }),
+                "space_records": lines(spaces),
                 "template_bucket": environment.templateBucket,
             ]) { $1 },
             "verify.sh": common.merging(["check_records": lines(checks)]) { $1 },

@@ -14,7 +14,7 @@ enum ProjectPolicies {
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
         if context.config.modules.ecr != nil {
-            statements.append(PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"]))
+            statements.append(SharedStatements.ecrAuthorizationToken())
             statements.append(PolicyStatement("PushProjectImages", actions: [
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:DescribeImages",
                 "ecr:DescribeRepositories", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:ListImages",
@@ -56,7 +56,7 @@ enum ProjectPolicies {
         statements.append(PolicyStatement("CreateSageMakerLogGroups", actions: ["logs:CreateLogGroup", "logs:DescribeLogStreams"], resources: [
             AWSNames.processingLogGroup, AWSNames.trainingLogGroup, "\(AWSNames.endpointsLogGroup)/\(prefix)*", "/aws/sagemaker/studio",
         ].map { ARN.logs("log-group:\($0)") }))
-        statements.append(PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"]))
+        statements.append(SharedStatements.ecrAuthorizationToken())
         statements.append(PolicyStatement("PullProjectAndSharedImages", actions: [
             "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
         ], resources: [ARN.ecr("repository/\(names.prefix)-\(team.id)-\(project.id)/*"), ARN.ecr("repository/\(context.config.org.company)-sagemaker-shared/*")]))

@@ -65,6 +65,11 @@ enum SharedStatements {
         ], resources: [ARN.sageMaker("model-package-group/\(group)"), ARN.sageMaker("model-package/\(group)/*")])
     }
 
+    /// `ecr:GetAuthorizationToken` has no resource-level permissions.
+    static func ecrAuthorizationToken() -> PolicyStatement {
+        PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"])
+    }
+
     static func listSageMaker() -> PolicyStatement {
         PolicyStatement("ListSageMakerResources", actions: listActions, resources: ["*"])
     }

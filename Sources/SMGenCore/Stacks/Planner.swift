@@ -64,7 +64,7 @@ public enum Planner {
         addPolicy("admins", names.adminsPolicy, IdentityPolicies.admins(context))
         for team in config.teams {
             let teamStack = names.teamStack(team.id)
-            let teamUsers = Set(team.projects.flatMap(\.members).map { names.usersStack(AWSNames.userShard($0)) })
+            let teamUsers = Set(TeamStack.teamMembers(team).map { names.usersStack(AWSNames.userShard($0)) })
             stacks.append(StackPlan(name: teamStack, dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack], template: TeamStack.build(team, context)))
             addPolicy("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context))
             for project in team.projects {
