@@ -29,7 +29,15 @@ public enum GraphCommand {
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
         }
-        let node = { (name: String) in shown(name).replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: "*", with: "all") }
+        let node = { (name: String) in
+            shown(name).reduce(into: "") { id, character in
+                switch character {
+                case "-": id += "_"
+                case "*": id += "all"
+                default: id.append(character)
+                }
+            }
+        }
         var out = "flowchart LR\n"
         var drawn = Set<String>()
         var edges = Set<String>()

@@ -70,8 +70,8 @@ enum TemplateLimits {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (this smgen does not yet split it: make the team or project smaller)"))
             }
         }
-        for (path, text) in tree.files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("stacks/") {
-            let size = text.utf8.count
+        for path in plan.stacks.map({ "stacks/\($0.name).yaml" }).sorted() {
+            let size = tree.files[path]!.utf8.count
             if size > 1_000_000 {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes; CloudFormation accepts at most 1,000,000"))
             } else if size > Renderer.inlineTemplateLimit && environment.templateBucket.isEmpty {

@@ -21,18 +21,18 @@ enum ScalarQuoting {
 
     /// True when a plain scalar reads back as this very string.
     static func isPlainSafe(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        guard isPlainStart(first), last != " ", last != ":" else { return false }
-        var previous: Unicode.Scalar = " "
-        for scalar in scalars {
-            guard isPlainBody(scalar) else { return false }
-            if scalar == " " && previous == " " { return false }
-            if scalar == "#" && previous == " " { return false }
-            if scalar == " " && previous == ":" { return false }
-            previous = scalar
+        // Every character a plain scalar may hold is ASCII, so bytes are characters here.
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard isPlainStart(Unicode.Scalar(first)), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            guard byte < 0x80, isPlainBody(Unicode.Scalar(byte)) else { return false }
+            if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
+            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
+            previous = byte
         }
-        if text.utf8.count <= 5 && reservedWords.contains(text.lowercased()) { return false }
+        if bytes.count <= 5 && reservedWords.contains(text.lowercased()) { return false }
         if looksNumericOrDate(text) { return false }
         return true
     }

@@ -3,45 +3,44 @@
 public enum YAMLWriter {
     /// The YAML text of `value`, after `header` lines written as `# ` comments.
     public static func write(_ value: YAMLValue, header: [String] = []) -> String {
-        var out = ""
-        out.reserveCapacity(4096)
-        for line in header { out += line.isEmpty ? "#\n" : "# \(line)\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        for line in header { out.write(line.isEmpty ? "#\n" : "# \(line)\n") }
         switch value {
         case .map(let entries) where !entries.isEmpty:
             writeMap(entries, indent: 0, inline: false, into: &out)
         case .list(let items) where !items.isEmpty:
             writeList(items, indent: 0, inline: false, into: &out)
         default:
+            let start = out.count
             writeNested(value, indent: 0, into: &out)
-            out.removeFirst()
+            out.remove(at: start)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let indentation = (0...64).map { String(repeating: " ", count: $0) }
-
-    private static func spaces(_ count: Int, into out: inout String) {
-        out += count < indentation.count ? indentation[count] : String(repeating: " ", count: count)
+    private static func spaces(_ count: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: count))
     }
 
     /// Writes map entries at `indent`; with `inline` the first key follows a `- ` already written.
-    private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout String) {
+    private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout [UInt8]) {
         for (index, entry) in entries.enumerated() {
             if index > 0 || !inline { spaces(indent, into: &out) }
-            out += key(entry.key)
-            out += ":"
+            key(entry.key, into: &out)
+            out.append(UInt8(ascii: ":"))
             writeNested(entry.value, indent: indent + 2, into: &out)
         }
     }
 
     /// Writes list items at `indent`; with `inline` the first `- ` follows text already written.
-    private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout String) {
+    private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout [UInt8]) {
         for (index, item) in items.enumerated() {
             if index > 0 || !inline { spaces(indent, into: &out) }
-            out += "-"
+            out.append(UInt8(ascii: "-"))
             switch item {
             case .map(let entries) where !entries.isEmpty:
-                out += " "
+                out.write(" ")
                 writeMap(entries, indent: indent + 2, inline: true, into: &out)
             default:
                 writeNested(item, indent: indent + 2, into: &out)
@@ -51,67 +50,67 @@ public enum YAMLWriter {
 
     /// Writes a value that follows `key:` or `-` on the same line; collections continue on
     /// the next lines at `indent`.
-    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout String) {
+    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .map(let entries):
-            if entries.isEmpty { out += " {}\n"; return }
-            out += "\n"
+            if entries.isEmpty { out.write(" {}\n"); return }
+            out.write("\n")
             writeMap(entries, indent: indent, inline: false, into: &out)
         case .list(let items):
-            if items.isEmpty { out += " []\n"; return }
-            out += "\n"
+            if items.isEmpty { out.write(" []\n"); return }
+            out.write("\n")
             writeList(items, indent: indent, inline: false, into: &out)
         case .tagged(let tag, let inner):
-            out += " " + tag
+            out.write(" " + tag)
             writeNested(inner, indent: indent, into: &out)
         default:
-            out += " "
+            out.write(" ")
             scalar(value, indent: indent, into: &out)
-            out += "\n"
+            out.write("\n")
         }
     }
 
-    private static func key(_ text: String) -> String {
+    private static func key(_ text: String, into out: inout [UInt8]) {
         switch ScalarQuoting.style(for: text, allowLiteral: false) {
-        case .plain: return text
-        case .singleQuoted: return ScalarQuoting.singleQuoted(text)
-        case .doubleQuoted, .literal: return ScalarQuoting.doubleQuoted(text)
+        case .plain: out.write(text)
+        case .singleQuoted: out.write(ScalarQuoting.singleQuoted(text))
+        case .doubleQuoted, .literal: out.write(ScalarQuoting.doubleQuoted(text))
         }
     }
 
-    private static func scalar(_ value: YAMLValue, indent: Int, into out: inout String) {
+    private static func scalar(_ value: YAMLValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .string(let text):
             switch ScalarQuoting.style(for: text, allowLiteral: true) {
-            case .plain: out += text
-            case .singleQuoted: out += ScalarQuoting.singleQuoted(text)
-            case .doubleQuoted: out += ScalarQuoting.doubleQuoted(text)
+            case .plain: out.write(text)
+            case .singleQuoted: out.write(ScalarQuoting.singleQuoted(text))
+            case .doubleQuoted: out.write(ScalarQuoting.doubleQuoted(text))
             case .literal: literal(text, indent: indent, into: &out)
             }
-        case .int(let number): out += String(number)
-        case .double(let number): out += JSONWriter.format(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .int(let number): out.write(String(number))
+        case .double(let number): out.write(JSONWriter.format(number))
+        case .bool(let flag): out.write(flag ? "true" : "false")
+        case .null: out.write("null")
         case .map, .list, .tagged: preconditionFailure("collections are written by writeNested")
         }
     }
 
     /// A `|` block: `|-` without a final line feed, `|` with one, `|+` with more.
-    private static func literal(_ text: String, indent: Int, into out: inout String) {
+    private static func literal(_ text: String, indent: Int, into out: inout [UInt8]) {
         var body = Substring(text)
         var trailing = 0
         while body.hasSuffix("\n") {
             body = body.dropLast()
             trailing += 1
         }
-        out += trailing == 0 ? "|-" : (trailing == 1 ? "|" : "|+")
+        out.write(trailing == 0 ? "|-" : (trailing == 1 ? "|" : "|+"))
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += "\n"
+            out.write("\n")
             if !line.isEmpty {
                 spaces(indent, into: &out)
-                out += line
+                out.write(line)
             }
         }
-        for _ in 1..<max(trailing, 1) { out += "\n" }
+        for _ in 1..<max(trailing, 1) { out.append(0x0A) }
     }
 }

@@ -11,19 +11,13 @@ public enum OutputWriter {
 
     /// Files under `directory`, as sorted relative paths.
     static func files(under directory: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let base = directory.standardizedFileURL.path + "/"
-        var found: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            found.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
-        }
-        return found.sorted()
+        PosixFiles.files(under: directory.path).sorted()
     }
 
     /// The files a smgen manifest in `directory` lists (itself included), or nil when there is none.
     static func generatedFiles(in directory: URL) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("manifest.json").path),
-              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let bytes = PosixFiles.contents(of: directory.appendingPathComponent("manifest.json").path),
+              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               manifest["generator"] as? String == "smgen", let files = manifest["files"] as? [String: Any]
         else { return nil }
         return Set(files.keys).union(["manifest.json"])
@@ -56,36 +50,32 @@ public enum OutputWriter {
         try manager.createDirectory(at: output, withIntermediateDirectories: true)
         let token = UUID().uuidString
         var staged: [(final: URL, new: URL)] = []
-        defer { for entry in staged { try? manager.removeItem(at: entry.new) } }
+        defer { for entry in staged { PosixFiles.removeTree(entry.new.path) } }
         for (environment, tree) in trees {
             let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")
             staged.append((output.appendingPathComponent(environment), staging))
-            var directories = Set<String>()
-            for (path, text) in tree.files {
-                let url = staging.appendingPathComponent(path)
-                let directory = url.deletingLastPathComponent()
-                if directories.insert(directory.path).inserted {
-                    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-                }
-                try Data(text.utf8).write(to: url)
+            let paths = tree.files.keys.sorted()
+            for directory in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
+                try PosixFiles.makeDirectories(staging.appendingPathComponent(directory).path)
             }
+            _ = try Parallel.map(paths) { path in try PosixFiles.create(staging.path + "/" + path, with: tree.files[path]!) }
         }
         for entry in staged {
             let old = output.appendingPathComponent(".smgen-old-\(entry.final.lastPathComponent)-\(token)")
             if manager.fileExists(atPath: entry.final.path) { try manager.moveItem(at: entry.final, to: old) }
             try manager.moveItem(at: entry.new, to: entry.final)
-            try? manager.removeItem(at: old)
+            PosixFiles.removeTree(old.path)
         }
     }
 
     /// The paths that differ between `tree` and what is in `directory`: changed, missing, or extra.
     public static func differences(_ tree: RenderedTree, in directory: URL) -> [String] {
-        var different: [String] = []
         let existing = Set(files(under: directory))
-        for (path, text) in tree.files {
-            let current = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path)
-            if current != Data(text.utf8) { different.append(path) }
+        let paths = tree.files.keys.sorted()
+        let changed = Parallel.map(paths) { path in
+            PosixFiles.contents(of: directory.path + "/" + path).map { PosixFiles.same($0, tree.files[path]!) } != true
         }
+        var different = zip(paths, changed).filter(\.1).map(\.0)
         different += existing.subtracting(tree.files.keys)
         return different.sorted()
     }

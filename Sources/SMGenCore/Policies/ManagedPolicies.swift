@@ -1,3 +1,4 @@
+import Foundation
 import SMGenYAML
 
 /// IAM managed policies hold at most 6,144 characters (whitespace not counted). A policy
@@ -16,18 +17,15 @@ enum ManagedPolicies {
     /// The document in parts that each fit, sized with the environment's values filled in
     /// (values imported from other stacks count with their longer `{{import:...}}` markers).
     static func parts(_ document: PolicyDocument, _ context: PlatformContext, name: String) -> [Part] {
-        if let known = context.policyParts.parts[name] { return known }
-        let computed = pack(document, context)
-        context.policyParts.parts[name] = computed
-        return computed
+        context.policyParts.parts(name) { pack(document, context) }
     }
 
     private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
         let resolver = PolicyResolver(environment: context.environment)
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
-        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).count
-        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).count }
+        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).unicodeScalars.count
+        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).unicodeScalars.count }
         var packed: [[PolicyStatement]] = [[]]
         var packedSize = frame
         for whole in document.statements {
@@ -92,7 +90,17 @@ enum ManagedPolicies {
 }
 
 /// The packed parts of each managed policy of one plan, by policy name: the stacks and the
-/// standalone policy files need the same parts, computed once.
-final class PolicyPartsCache {
-    var parts: [String: [ManagedPolicies.Part]] = [:]
+/// standalone policy files need the same parts, computed once (projects are planned on
+/// several threads, hence the lock).
+final class PolicyPartsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: [ManagedPolicies.Part]] = [:]
+
+    /// The parts cached under `name`, computed by `compute` the first time.
+    func parts(_ name: String, _ compute: () -> [ManagedPolicies.Part]) -> [ManagedPolicies.Part] {
+        if let found = lock.withLock({ known[name] }) { return found }
+        let computed = compute()
+        lock.withLock { known[name] = computed }
+        return computed
+    }
 }

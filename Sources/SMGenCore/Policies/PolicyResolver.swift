@@ -41,6 +41,7 @@ public struct PolicyResolver: Sendable {
 
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
     private func substitute(_ text: String, variables: [String: String]) -> String {
+        if !text.utf8.contains(UInt8(ascii: "$")) { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)

@@ -33,6 +33,14 @@ public struct EnvironmentPlan: Sendable {
 /// itself refuses to delete a stack still in use. Everything else is referenced by its
 /// deterministic name, in the deploy order below. No stack takes parameters.
 public enum Planner {
+    /// What one project adds to the plan.
+    private struct ProjectPlan {
+        var stacks: [StackPlan]
+        var modelStack: StackPlan?
+        var policies: [PolicyFile] = []
+    }
+
+
     public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
         let context = PlatformContext(config: config, environment: environment)
         let names = context.names
@@ -52,41 +60,46 @@ public enum Planner {
         if let monitoring = config.modules.monitoring {
             stacks.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
         }
-        var modelStacks: [StackPlan] = []
-        var policies: [PolicyFile] = []
         /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
         /// (the parts its stack deployed, from the cache).
-        func addPolicy(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) {
-            let parts = context.policyParts.parts[name] ?? ManagedPolicies.parts(document(), context, name: name)
-            policies += parts.map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
+        func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
+            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
         }
-        addPolicy("mfa", names.mfaPolicy, IdentityPolicies.mfa())
-        addPolicy("admins", names.adminsPolicy, IdentityPolicies.admins(context))
+        var policies = policyFiles("mfa", names.mfaPolicy, IdentityPolicies.mfa())
+            + policyFiles("admins", names.adminsPolicy, IdentityPolicies.admins(context))
+        // Each project's stacks and policies depend on nothing else being planned: built on every core.
+        let projects = Parallel.map(config.projectsWithTeams) { team, project in
+            let projectStack = names.projectStack(team.id, project.id)
+            let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
+            var planned = ProjectPlan(stacks: [StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
+                                                         template: ProjectStack.build(team, project, context))])
+            if !project.members.isEmpty {
+                planned.stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
+                                                template: PeopleStack.build(team, project, context)))
+            }
+            if !project.models.isEmpty {
+                let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
+                                               template: ModelsStack.build(team, project, context))
+            }
+            let base = "project-\(team.id)-\(project.id)"
+            planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
+                + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
+                + [PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id)))]
+                + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
+                + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
+            return planned
+        }
+        var planned = projects.makeIterator()
         for team in config.teams {
-            let teamStack = names.teamStack(team.id)
             let teamUsers = Set(TeamStack.teamMembers(team).map { names.usersStack(AWSNames.userShard($0)) })
-            stacks.append(StackPlan(name: teamStack, dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack], template: TeamStack.build(team, context)))
-            addPolicy("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context))
-            for project in team.projects {
-                let projectStack = names.projectStack(team.id, project.id)
-                let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
-                stacks.append(StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
-                                        template: ProjectStack.build(team, project, context)))
-                if !project.members.isEmpty {
-                    stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
-                                            template: PeopleStack.build(team, project, context)))
-                }
-                if !project.models.isEmpty {
-                    let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
-                    modelStacks.append(StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
-                                                 template: ModelsStack.build(team, project, context)))
-                }
-                let base = "project-\(team.id)-\(project.id)"
-                addPolicy("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
-                addPolicy("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
-                policies.append(PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id))))
-                addPolicy("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
-                addPolicy("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
+            stacks.append(StackPlan(name: names.teamStack(team.id), dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack],
+                                    template: TeamStack.build(team, context)))
+            policies += policyFiles("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context))
+            for _ in team.projects {
+                let project = planned.next()!
+                stacks += project.stacks
+                policies += project.policies
             }
         }
         // Personal access groups, after the project stacks whose member policies they carry.
@@ -100,7 +113,7 @@ public enum Planner {
                                     template: AccessStack.build(users, context)))
         }
         // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.
-        stacks += modelStacks
+        stacks += projects.compactMap(\.modelStack)
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
 }
