@@ -4,32 +4,13 @@ import Foundation
 /// report which files would change (exit 1) without writing.
 public enum RenderCommand {
     public static func run(configPath: String, output: String, environment: String?, check: Bool) -> CommandResult {
-        guard let data = FileManager.default.contents(atPath: configPath) else {
-            return CommandResult(stderr: "\(configPath):1:1: error: cannot read the config file\n", exitCode: CommandResult.invalid)
+        let rendered: RenderedEnvironments
+        switch RenderedEnvironments.load(configPath: configPath, environment: environment) {
+        case .success(let loaded): rendered = loaded
+        case .failure(let failure): return failure.result
         }
-        let bytes = [UInt8](data)
-        let result = ConfigLoader.load(bytes: bytes, file: configPath)
-        guard let config = result.config else { return .invalid(result.diagnostics) }
-        let warnings = result.diagnostics.map { "\($0)\n" }.joined()
-        var environments = config.environments
-        if let environment {
-            environments = environments.filter { $0.name == environment }
-            if environments.isEmpty {
-                let known = config.environments.map(\.name).joined(separator: ", ")
-                return CommandResult(stderr: warnings + "error: no environment '\(environment)' in \(configPath); it has: \(known)\n", exitCode: CommandResult.invalid)
-            }
-        }
-        let configName = URL(fileURLWithPath: configPath).lastPathComponent
-        let digest = Renderer.sha256(bytes)
-        var diagnostics: [Diagnostic] = []
-        let trees = environments.map { environment in
-            let plan = Planner.plan(config, environment)
-            let tree = Renderer.render(plan, config: config, configName: configName, configDigest: digest)
-            diagnostics += TemplateLimits.check(plan, tree, file: configPath)
-            return (environment.name, tree)
-        }
-        if !diagnostics.isEmpty { return .invalid(result.diagnostics + diagnostics) }
-
+        let trees = rendered.trees.map { ($0.environment.name, $0.tree) }
+        let warnings = rendered.warnings
         let outputURL = URL(fileURLWithPath: output)
         if check {
             var report = ""
@@ -46,9 +27,9 @@ public enum RenderCommand {
         } catch {
             return CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)
         }
-        let summary = zip(environments, trees).map { environment, entry in
-            let stacks = entry.1.files.keys.filter { $0.hasPrefix("stacks/") }.count
-            let policies = entry.1.files.keys.filter { $0.hasPrefix("policies/") }.count
+        let summary = rendered.trees.map { environment, tree in
+            let stacks = tree.files.keys.filter { $0.hasPrefix("stacks/") }.count
+            let policies = tree.files.keys.filter { $0.hasPrefix("policies/") }.count
             return "wrote \(output)/\(environment.name): \(stacks) stacks, \(policies) policies (account \(environment.account), \(environment.region))\n"
         }.joined()
         return CommandResult(stdout: summary, stderr: warnings)

@@ -128,7 +128,7 @@ enum ScalarQuoting {
 
 extension String {
     /// Every occurrence of `target` replaced (without Foundation).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    public func replacingAll(_ target: Character, with replacement: String) -> String {
         guard contains(target) else { return self }
         var out = ""
         for character in self {

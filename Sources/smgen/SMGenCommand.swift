@@ -10,7 +10,7 @@ struct SMGenCommand: ParsableCommand {
         commandName: "smgen",
         abstract: "Generates CloudFormation, IAM policies and scripts for a multi-team SageMaker platform from smgen.yaml.",
         version: SMGenVersion.current,
-        subcommands: [Render.self, Validate.self, List.self, Graph.self, Schema.self, Init.self]
+        subcommands: [Render.self, Validate.self, Diff.self, List.self, Graph.self, Schema.self, Init.self]
     )
 
     static func main() {
@@ -60,6 +60,24 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try finish(RenderCommand.run(configPath: options.config, output: output, environment: environment, check: check))
+    }
+}
+
+extension DiffCommand.Format: ExpressibleByArgument {}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare a fresh rendering with an existing output tree, resource by resource.",
+        discussion: "Flags replacements (from CloudFormation's create-only properties), DATA AT RISK, and every IAM statement, security-group rule and membership added or removed. Exit 0 when nothing differs, 1 otherwise."
+    )
+    @OptionGroup var options: ConfigOption
+    @Option(help: "The output tree to compare with.")
+    var against = "output"
+    @Option(help: "text, markdown (for a pull-request comment) or json.")
+    var format: DiffCommand.Format = .text
+
+    func run() throws {
+        try finish(DiffCommand.run(configPath: options.config, against: against, format: format))
     }
 }
 

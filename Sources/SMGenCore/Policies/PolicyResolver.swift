@@ -8,11 +8,18 @@ public struct PolicyResolver: Sendable {
     public let partition: String
     public let region: String
     public let account: String
+    /// Leaves what it cannot resolve as it is (other intrinsic functions, unknown `${x}`)
+    /// instead of stopping: for showing whole templates to people.
+    public var lenient = false
 
     public init(environment: Environment) {
-        partition = Regions.partition(of: environment.region)
-        region = environment.region
-        account = environment.account
+        self.init(region: environment.region, account: environment.account)
+    }
+
+    public init(region: String, account: String) {
+        partition = Regions.partition(of: region)
+        self.region = region
+        self.account = account
     }
 
     public func resolve(_ value: YAMLValue) -> YAMLValue {
@@ -24,9 +31,12 @@ public struct PolicyResolver: Sendable {
             guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
             var variables: [String: String] = [:]
             for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
+            if lenient && variables.count < entries.count { return .tagged("!Sub", .list(parts.map(resolve))) }
             return .string(substitute(text, variables: variables))
         case .tagged("!ImportValue", .string(let name)): return .string(Self.importMarker(name))
-        case .tagged(let tag, _): preconditionFailure("policies use !Sub and !ImportValue only, found \(tag)")
+        case .tagged(let tag, let inner):
+            precondition(lenient, "policies use !Sub and !ImportValue only, found \(tag)")
+            return .tagged(tag, resolve(inner))
         default: return value
         }
     }
@@ -34,8 +44,11 @@ public struct PolicyResolver: Sendable {
     /// How a value imported from another stack appears in a standalone policy.
     public static func importMarker(_ exportName: String) -> String { "{{import:\(exportName)}}" }
 
-    private func scalar(_ value: YAMLValue) -> String {
-        guard case .string(let text) = value else { preconditionFailure("!Sub variables resolve to strings") }
+    private func scalar(_ value: YAMLValue) -> String? {
+        guard case .string(let text) = value else {
+            precondition(lenient, "!Sub variables resolve to strings")
+            return nil
+        }
         return text
     }
 
@@ -64,7 +77,11 @@ public struct PolicyResolver: Sendable {
                 case "AWS::AccountId": out += Array(account.utf8)
                 case "AWS::URLSuffix": out += Array((partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com").utf8)
                 default:
-                    guard let value = variables[name] else { preconditionFailure("unresolved ${\(name)} in a policy") }
+                    guard let value = variables[name] else {
+                        precondition(lenient, "unresolved ${\(name)} in a policy")
+                        out += Array("${\(name)}".utf8)
+                        break
+                    }
                     out += Array(value.utf8)
                 }
             }

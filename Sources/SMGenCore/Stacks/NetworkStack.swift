@@ -37,12 +37,14 @@ enum NetworkStack {
         /// All traffic from (or to) the group itself, as separate resources (inline self-references are circular).
         func selfRules(_ purpose: String, ingress: Bool, egress: Bool) {
             let group = AWSNames.logicalId(purpose, "security-group")
-            for (enabled, direction, peer) in [(ingress, "Ingress", "SourceSecurityGroupId"), (egress, "Egress", "DestinationSecurityGroupId")] where enabled {
-                template.add(.init(AWSNames.logicalId(purpose, "self", direction.lowercased()), "AWS::EC2::SecurityGroup\(direction)", properties: [
+            let rules = [(ingress, "ingress", "AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId"),
+                         (egress, "egress", "AWS::EC2::SecurityGroupEgress", "DestinationSecurityGroupId")]
+            for (enabled, direction, type, peer) in rules where enabled {
+                template.add(.init(AWSNames.logicalId(purpose, "self", direction), type, properties: [
                     YAMLEntry("GroupId", Fn.getAtt(group, "GroupId")),
                     YAMLEntry("IpProtocol", "-1"),
                     YAMLEntry(peer, Fn.getAtt(group, "GroupId")),
-                    YAMLEntry("Description", .string(direction == "Ingress" ? "All traffic from members of this group" : "All traffic to members of this group")),
+                    YAMLEntry("Description", .string(direction == "ingress" ? "All traffic from members of this group" : "All traffic to members of this group")),
                 ]))
             }
         }
