@@ -13,6 +13,8 @@ public struct Config: Sendable {
     public var admins: [String]
     public var users: [User]
     public var teams: [Team]
+    /// Changes to generated resources, applied last (`overrides:`).
+    public var overrides: [Override] = []
     /// Where each admin is named, in the order of `admins`.
     var adminMarks: [Mark] = []
     /// Where the `users` mapping starts.

@@ -31,9 +31,10 @@ struct ConfigBuilder {
         let admins = top["admins"].flatMap { reader.stringList($0, "admins") } ?? []
         let users = top["users"].map { readUsers($0) } ?? []
         let teams = top["teams"].map { readTeams($0) } ?? []
+        let overrides = top["overrides"].map { readOverrides($0, environments: environments.map(\.name)) } ?? []
         var config = Config(
             file: reader.sink.file, version: version, org: org, environments: environments, domain: domain,
-            naming: naming, modules: modules, admins: admins.map(\.value), users: users, teams: teams
+            naming: naming, modules: modules, admins: admins.map(\.value), users: users, teams: teams, overrides: overrides
         )
         config.adminMarks = admins.map(\.mark)
         config.usersMark = top["users"]?.mark ?? root.mark

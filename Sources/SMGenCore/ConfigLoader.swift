@@ -14,7 +14,7 @@ public struct LoadResult: Sendable {
 /// rules, then the AWS names every later stage will use, each checked against its limits.
 public enum ConfigLoader {
     /// The top-level keys of version 1.
-    static let topLevelKeys = ["version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams"]
+    static let topLevelKeys = ["version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams", "overrides"]
 
     public static func load(path: String) -> LoadResult {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -72,7 +72,24 @@ public enum ConfigSchema {
                     "propertyNames": .map(["pattern": "^[a-z][a-z0-9]{0,9}$"]),
                     "additionalProperties": team,
                 ]),
+                "overrides": .map(["type": "array", "items": override, "description": "Changes to generated resources, applied last."]),
             ]),
+        ])
+    }
+
+    static var override: YAMLValue {
+        .map([
+            "type": "object", "additionalProperties": false, "required": ["stack", "resource", "path"],
+            "properties": .map([
+                "stack": string(pattern: "^[a-z][a-z0-9-]*$", "The stack's full name, e.g. acme-sm-domain."),
+                "resource": string(pattern: "^[A-Za-z0-9]{1,255}$", "The resource's logical ID."),
+                "path": string(pattern: "^(\(ConfigBuilder.overridableAttributes.joined(separator: "|")))(\\.[^.]+)*$", "Dotted path inside the resource, e.g. Properties.Tags.0.Value."),
+                "value": .map(["description": "The value to set (any YAML, intrinsic functions included)."]),
+                "delete": .map(["const": true, "description": "Remove the value at path instead."]),
+                "environment": string(pattern: idPattern, "Only in this environment."),
+                "reason": .map(["type": "string", "description": "Why; shown in the generated README."]),
+            ]),
+            "oneOf": [.map(["required": ["value"]]), .map(["required": ["delete"]])],
         ])
     }
 

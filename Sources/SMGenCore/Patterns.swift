@@ -34,6 +34,11 @@ enum Patterns {
     /// Model: `[a-z][a-z0-9-]{0,15}` (no `--` or trailing `-`: it goes into SageMaker names).
     static func isModelName(_ text: String) -> Bool { isLowerId(text, maxLength: 16, strictHyphens: true) }
 
+    /// A CloudFormation logical ID: 1 to 255 ASCII letters and digits.
+    static func isLogicalId(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 255 && text.utf8.allSatisfy(isAlnum)
+    }
+
     /// IAM user name: `[A-Za-z0-9+=,.@_-]{1,64}`.
     static func isIAMUserName(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

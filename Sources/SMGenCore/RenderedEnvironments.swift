@@ -32,13 +32,17 @@ struct RenderedEnvironments {
         let configName = URL(fileURLWithPath: configPath).lastPathComponent
         let digest = Renderer.sha256(bytes)
         var diagnostics: [Diagnostic] = []
-        let trees = environments.map { environment in
+        var trees: [(environment: Environment, tree: RenderedTree)] = []
+        for environment in environments {
             let plan = Planner.plan(config, environment)
+            let problems = Overrides.check(config, plan)
+            diagnostics += problems.filter { !diagnostics.contains($0) }
+            if !problems.isEmpty { continue }
             let tree = Renderer.render(plan, config: config, configName: configName, configDigest: digest)
             diagnostics += TemplateLimits.check(plan, tree, file: configPath)
-            return (environment, tree)
+            trees.append((environment, tree))
         }
-        if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics))) }
+        if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics.enumerated().sorted { ($0.element.mark.line, $0.element.mark.column, $0.offset) < ($1.element.mark.line, $1.element.mark.column, $1.offset) }.map(\.element)))) }
         return .success(RenderedEnvironments(trees: trees, warnings: warnings))
     }
 }

@@ -3,6 +3,14 @@ public enum ValidateCommand {
     public static func run(configPath: String) -> CommandResult {
         let result = ConfigLoader.load(path: configPath)
         guard let config = result.config else { return .invalid(result.diagnostics) }
+        // Overrides name generated stacks and resources: only a plan can tell whether they exist.
+        var problems: [Diagnostic] = []
+        if !config.overrides.isEmpty {
+            for environment in config.environments {
+                problems += Overrides.check(config, Planner.plan(config, environment)).filter { !problems.contains($0) }
+            }
+        }
+        if !problems.isEmpty { return .invalid(result.diagnostics + problems) }
         let projects = config.teams.reduce(0) { $0 + $1.projects.count }
         let summary = [
             count(config.environments.count, "environment"), count(config.teams.count, "team"),

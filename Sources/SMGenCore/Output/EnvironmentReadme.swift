@@ -34,8 +34,28 @@ enum EnvironmentReadme {
             "deploy_commands": deploy,
             "policy_list": policies,
             "modules": ModulesReadme.render(plan, config: config),
+            "overrides": overrides(config, environment: environment.name),
             "graph": GraphCommand.mermaid(plan, resources: false, family: usersFamily),
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
         ])
+    }
+
+    /// The `overrides:` that apply here, as a table (they change generated resources, so a
+    /// reader of the templates must know).
+    private static func overrides(_ config: Config, environment: String) -> String {
+        let applied = config.overrides.filter { $0.environment == nil || $0.environment == environment }
+        if applied.isEmpty { return "None: every resource is exactly as smgen generates it.\n" }
+        var table = "These changes from `overrides:` in the config are applied last, on top of what smgen generates:\n\n"
+        table += "| stack | resource | path | change | reason |\n| --- | --- | --- | --- | --- |\n"
+        for override in applied {
+            let change: String
+            switch override.action {
+            case .set(let value): change = "set to `\(value.display.replacingAll("|", with: "\\|").replacingAll("`", with: "'"))`"
+            case .delete: change = "removed"
+            }
+            let reason = (override.reason ?? "").replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
+            table += "| `\(override.stack)` | `\(override.resource)` | `\(override.path.joined(separator: "."))` | \(change) | \(reason) |\n"
+        }
+        return table
     }
 }

@@ -1,0 +1,116 @@
+import SMGenYAML
+
+/// Applies `overrides:` to the rendered templates, last, and checks each against the plan:
+/// an unknown stack or resource, or a path that cannot be set or removed, is an error at
+/// the override's line.
+enum Overrides {
+    /// Properties that hold IAM policy documents. smgen writes these from the design and
+    /// publishes each as `policies/*.json` for review; an override would make that copy wrong.
+    static let policyProperties: Set<String> = ["PolicyDocument", "AssumeRolePolicyDocument", "Policies", "RepositoryPolicyText"]
+
+    /// Why an override cannot be applied.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// The overrides of `environment`, by stack name, in file order.
+    static func byStack(_ config: Config, environment: String) -> [String: [Override]] {
+        Dictionary(grouping: config.overrides.filter { $0.environment == nil || $0.environment == environment }, by: \.stack)
+    }
+
+    /// `template` (a whole stack) with `overrides` applied in order.
+    static func apply(_ overrides: [Override], to template: YAMLValue) throws(Problem) -> YAMLValue {
+        var result = template
+        for override in overrides {
+            result = try edit(result, ["Resources", override.resource] + override.path, override.action, shown: override.path)
+        }
+        return result
+    }
+
+    /// `apply` for overrides `check` has passed (the commands check before they render).
+    static func applyChecked(_ overrides: [Override], to template: YAMLValue) -> YAMLValue {
+        if overrides.isEmpty { return template }
+        do {
+            return try apply(overrides, to: template)
+        } catch {
+            preconditionFailure("an override was rendered without being checked: \(error.message)")
+        }
+    }
+
+    /// Every override of the plan's environment that names a missing stack or resource, touches
+    /// a policy document, or cannot be applied.
+    static func check(_ config: Config, _ plan: EnvironmentPlan) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let stacks = Dictionary(plan.stacks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let environment = plan.environment.name
+        for override in config.overrides where override.environment == nil || override.environment == environment {
+            let report = { (mark: Mark, message: String) in found.append(Diagnostic(.error, file: config.file, mark: mark, message: message)) }
+            guard let stack = stacks[override.stack] else {
+                let hint = Suggestion.closest(to: override.stack, among: Array(stacks.keys)).map { "; did you mean '\($0)'?" } ?? "; stacks are listed in <output>/\(environment)/README.md"
+                report(override.stackMark, "\(override.label).stack: no stack '\(override.stack)' in environment \(environment)\(hint)")
+                continue
+            }
+            let ids = stack.template.resources.map(\.logicalId)
+            guard let resource = stack.template.resources.first(where: { $0.logicalId == override.resource }) else {
+                let hint = Suggestion.closest(to: override.resource, among: ids).map { "did you mean '\($0)'? " } ?? ""
+                report(override.resourceMark, "\(override.label).resource: stack \(override.stack) has no resource '\(override.resource)'; \(hint)it has: \(ids.joined(separator: ", "))")
+                continue
+            }
+            if override.path.count > 1, override.path[0] == "Properties", policyProperties.contains(override.path[1]) {
+                report(override.pathMark, "\(override.label).path: \(override.path.prefix(2).joined(separator: ".")) of \(resource.type) is an IAM policy smgen writes from the design (and publishes in policies/ for review); it cannot be overridden")
+                continue
+            }
+            do {
+                _ = try apply([override], to: stack.template.value)
+            } catch {
+                report(override.pathMark, "\(override.label).path: \(error.message) in \(override.stack)/\(override.resource)")
+            }
+        }
+        return found
+    }
+
+    /// `value` with the node at `path` set or removed; maps missing on the way are created
+    /// when setting.
+    private static func edit(_ value: YAMLValue?, _ path: ArraySlice<String>, _ action: Override.Action, shown: [String]) throws(Problem) -> YAMLValue {
+        let key = path.first!
+        let rest = path.dropFirst()
+        let here = shown.prefix(max(0, shown.count - rest.count)).joined(separator: ".")
+        switch value {
+        case .map(var entries)?:
+            let index = entries.firstIndex { $0.key == key }
+            if rest.isEmpty {
+                switch action {
+                case .set(let new):
+                    if let index { entries[index] = YAMLEntry(key, new) } else { entries.append(YAMLEntry(key, new)) }
+                case .delete:
+                    guard let index else { throw Problem(message: "there is no \(here) to delete") }
+                    entries.remove(at: index)
+                }
+                return .map(entries)
+            }
+            if index == nil, case .delete = action { throw Problem(message: "there is no \(here) to delete from") }
+            let child = try edit(index.map { entries[$0].value } ?? .map([]), rest, action, shown: shown)
+            if let index { entries[index] = YAMLEntry(key, child) } else { entries.append(YAMLEntry(key, child)) }
+            return .map(entries)
+        case .list(var items)?:
+            guard let position = Int(key), position >= 0 else { throw Problem(message: "\(here) is a list item: use its index (0, 1, ...)") }
+            if rest.isEmpty {
+                switch action {
+                case .set(let new):
+                    guard position <= items.count else { throw Problem(message: "the list has \(items.count) items; \(here) can replace one or append (index \(items.count))") }
+                    if position == items.count { items.append(new) } else { items[position] = new }
+                case .delete:
+                    guard position < items.count else { throw Problem(message: "there is no \(here) to delete (the list has \(items.count) items)") }
+                    items.remove(at: position)
+                }
+                return .list(items)
+            }
+            guard position < items.count else { throw Problem(message: "the list has \(items.count) items, so no \(here)") }
+            items[position] = try edit(items[position], rest, action, shown: shown)
+            return .list(items)
+        default:
+            let parent = shown.prefix(max(0, shown.count - path.count)).joined(separator: ".")
+            throw Problem(message: "\(parent.isEmpty ? "the resource" : parent) is a single value, not a mapping or a list")
+        }
+    }
+}
