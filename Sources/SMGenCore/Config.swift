@@ -79,6 +79,8 @@ public struct Modules: Sendable {
     public var modelRegistry: Bool
     public var monitoring: MonitoringModule?
     public var mlops: Bool
+    /// Where `modules.mlops` is, for the rules that tie it to other modules.
+    var mlopsMark: Mark?
 }
 
 /// ECR repositories: shared ones for the org and per-project ones.
@@ -154,5 +156,9 @@ public struct Autoscaling: Sendable, Equatable {
 /// Per-project settings of the MLOps pipeline.
 public struct Pipeline: Sendable {
     public static let defaultAccuracyThreshold = 0.8
+    public static let defaultInstanceType = "ml.m5.large"
+    /// The evaluation accuracy a model needs to be registered.
     public var accuracyThreshold: Double
+    /// The instance type of the pipeline's processing and training jobs.
+    public var instanceType: String = defaultInstanceType
 }

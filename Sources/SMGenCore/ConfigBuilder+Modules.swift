@@ -18,6 +18,7 @@ extension ConfigBuilder {
         }
         if let mlops = fields["mlops"] {
             modules.mlops = enabledOnly(mlops, "modules.mlops")
+            modules.mlopsMark = mlops.mark
         }
         return modules
     }

@@ -45,9 +45,14 @@ extension ConfigBuilder {
         if let models = fields["models"], let entries = reader.entries(models, fields.path("models")) {
             project.models = entries.map { model($0.key, mark: $0.mark, node: $0.value, path: "\(fields.path("models")).\($0.key)") }
         }
-        if let pipeline = fields["pipeline"], let settings = reader.fields(pipeline, fields.path("pipeline"), allowed: ["accuracy_threshold"]),
-           let threshold = settings["accuracy_threshold"] {
-            project.pipeline.accuracyThreshold = reader.double(threshold, settings.path("accuracy_threshold"), in: 0...1) ?? Pipeline.defaultAccuracyThreshold
+        if let pipeline = fields["pipeline"], let settings = reader.fields(pipeline, fields.path("pipeline"), allowed: ["accuracy_threshold", "instance_type"]) {
+            if let threshold = settings["accuracy_threshold"] {
+                project.pipeline.accuracyThreshold = reader.double(threshold, settings.path("accuracy_threshold"), in: 0...1) ?? Pipeline.defaultAccuracyThreshold
+            }
+            if let type = settings["instance_type"] {
+                project.pipeline.instanceType = reader.string(type, settings.path("instance_type"), expected: "a SageMaker instance type such as ml.m5.large",
+                                                              check: Patterns.isInstanceType) ?? Pipeline.defaultInstanceType
+            }
         }
         return project
     }

@@ -67,6 +67,8 @@ enum ConfigRules {
             checkPrefixes(team, ids: team.projects.map { ($0.short, $0.shortMark ?? $0.mark, "short id") }, sink: &sink)
         }
 
+        checkMLOps(config, sink: &sink)
+
         var accounts: [String: Environment] = [:]
         for environment in config.environments where !environment.account.isEmpty {
             if let first = accounts[environment.account] {
@@ -74,6 +76,20 @@ enum ConfigRules {
             } else {
                 accounts[environment.account] = environment
             }
+        }
+    }
+
+    /// The pipelines register models into the projects' model package groups, and run on
+    /// the projects' images or, where a project has none, AWS's scikit-learn image, which
+    /// must exist in the environment's region.
+    private static func checkMLOps(_ config: Config, sink: inout DiagnosticSink) {
+        guard config.modules.mlops, let mark = config.modules.mlopsMark else { return }
+        if !config.modules.modelRegistry {
+            sink.error(mark, "modules.mlops: the pipelines register models into each project's model package group; enable modules.model_registry too")
+        }
+        guard !PipelineImages.usesOnlyProjectImages(config.modules.ecr) else { return }
+        for environment in config.environments where ScikitLearnImages.image(region: environment.region) == nil && Regions.all[environment.region] != nil {
+            sink.error(environment.mark, "environments.\(environment.name): the pipelines need AWS's scikit-learn image, which is not published in \(environment.region); enable modules.ecr with project_repos preprocessing, training and inference to use your own images")
         }
     }
 

@@ -130,7 +130,10 @@ public enum ConfigSchema {
                 "propertyNames": .map(["pattern": .string(idPattern), "maxLength": 16]),
                 "additionalProperties": model,
             ]),
-            "pipeline": object(["accuracy_threshold": .map(["type": "number", "minimum": 0, "maximum": 1])]),
+            "pipeline": object([
+                "accuracy_threshold": .map(["type": "number", "minimum": 0, "maximum": 1, "description": "Accuracy a model needs to be registered; default 0.8."]),
+                "instance_type": string(pattern: "^ml\\.[a-z0-9-]+\\.[a-z0-9-]+$", "Instance type of the pipeline's jobs; default ml.m5.large."),
+            ]),
         ])
     }
 

@@ -72,6 +72,10 @@ enum NameRules {
             checker.check(.stack, names.peopleStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             if config.modules.mlops {
                 checker.check(.sageMaker, names.pipeline(t, p), namespace: "pipeline", at: project.mark, change: projectKey)
+                checker.check(.stack, names.mlopsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+                let longest = PipelineDefinition.jobSteps.map { names.pipelineJob(t, p, $0) }.max { $0.utf8.count < $1.utf8.count }!
+                checker.checkRoom(longest, room: AWSNames.pipelineJobSuffixRoom, what: "pipeline job name prefix",
+                                  appendedBy: "SageMaker Pipelines", at: project.mark, change: projectKey)
             }
             for repo in config.modules.ecr?.projectRepos ?? [] {
                 checker.check(.ecrRepository, names.projectRepository(t, p, repo), namespace: "repo", at: project.mark, change: "\(projectKey) or modules.ecr.project_repos")
@@ -102,9 +106,17 @@ enum NameRules {
             self.sink = sink
         }
 
+        /// A SageMaker name prefix to which AWS appends `room` characters of its own.
+        mutating func checkRoom(_ prefix: String, room: Int, what: String, appendedBy: String, at mark: Mark, change: String) {
+            let length = prefix.utf8.count
+            if length + room > 63 {
+                sink.error(mark, "computed \(what) '\(prefix)' (\(length) characters) leaves fewer than \(room) of a SageMaker name's 63 characters for the suffix \(appendedBy) appends; change \(change)")
+            }
+        }
+
         mutating func check(_ kind: NameKind, _ name: String, namespace: String, at mark: Mark, change: String) {
             // A managed policy too large for one document is split into `name-2`...: leave room for the suffix.
-        guard kind.accepts(kind == .iamPolicy ? name + "-9" : name) else {
+            guard kind.accepts(kind == .iamPolicy ? name + "-9" : name) else {
                 sink.error(mark, "computed \(kind.rawValue) '\(name)' (\(name.count) characters) breaks the AWS rule: \(kind.rule); change \(change)")
                 return
             }

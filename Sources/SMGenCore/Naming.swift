@@ -40,6 +40,7 @@ public struct AWSNames: Sendable {
     public func teamStack(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }
     public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
+    public func mlopsStack(_ team: String, _ project: String) -> String { "\(prefix)-mlops-\(team)-\(project)" }
     public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
     public var ecrStack: String { "\(prefix)-ecr" }
     public var monitoringStack: String { "\(prefix)-monitoring" }
@@ -96,6 +97,11 @@ public struct AWSNames: Sendable {
     public static let endpointConfigDigestLength = 8
     public func endpoint(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ep" }
     public func pipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-pipeline" }
+    /// The name a pipeline step gives its job: SageMaker Pipelines uses it as a prefix (and
+    /// appends `-` and a hash), so the job falls under the project's `{team}-{project}-*` policies.
+    public func pipelineJob(_ team: String, _ project: String, _ step: String) -> String { "\(team)-\(project)-\(step)" }
+    /// Room left in a 63-character job name for what Pipelines appends to the prefix.
+    public static let pipelineJobSuffixRoom = 16
 
     // MARK: ECR and logs
 

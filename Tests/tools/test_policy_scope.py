@@ -9,11 +9,13 @@ import json
 import re
 
 import pytest
+import yaml
 
 from conftest import ROOT, policy_parts
 
 CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/all-modules/smgen.yaml",
-           ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml"]
+           ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml",
+           ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml"]
 # Calls that have no resource-level permissions, so "*" is the only resource IAM accepts.
 UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets)$")
 
@@ -38,6 +40,8 @@ def samples(project, env, company):
         "repository": f"arn:aws:ecr:{region}:{account}:repository/{company}-sm-{team}-{pid}/training",
         "log-stream": f"arn:aws:logs:{region}:{account}:log-group:/aws/sagemaker/TrainingJobs:log-stream:{prefix}-train-1/algo-1",
         "execution-role": f"arn:aws:iam::{account}:role/{project['execution_role']}",
+        "pipeline": f"{sm}:pipeline/{prefix}-pipeline",
+        "pipeline-execution": f"{sm}:pipeline/{prefix}-pipeline/execution/0a1b2c3d4e5f",
     }
 
 
@@ -77,6 +81,7 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
     env = manifest["environment"]
     company = manifest["stacks"][0]["name"].split("-sm-")[0]
     projects = json.loads(smgen("list", "projects", "-c", str(config), "--format", "json").stdout)
+    mlops = ((yaml.safe_load(config.read_text()).get("modules") or {}).get("mlops") or {}).get("enabled", False)
     for project in projects:
         own = samples(project, env, company)
         for kind in ("member", "execution-role", "deployer", "invoker"):
@@ -99,3 +104,5 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
             else:
                 for resource_kind in ("bucket", "object", "training-job", "processing-job", "endpoint", "model-package-group", "log-stream"):
                     assert allowed(statements, own[resource_kind]), (kind, resource_kind)
+                if kind == "member" and mlops:
+                    assert allowed(statements, own["pipeline"]) and allowed(statements, own["pipeline-execution"])

@@ -29,6 +29,7 @@ enum CreateOnlyProperties {
         "AWS::SageMaker::EndpointConfig": ["AsyncInferenceConfig", "DataCaptureConfig", "EnableNetworkIsolation", "EndpointConfigName", "ExecutionRoleArn", "ExplainerConfig", "KmsKeyId", "ProductionVariants", "ShadowProductionVariants", "VpcConfig"],
         "AWS::SageMaker::Model": ["Containers", "EnableNetworkIsolation", "ExecutionRoleArn", "InferenceExecutionConfig", "ModelName", "PrimaryContainer", "VpcConfig"],
         "AWS::SageMaker::ModelPackageGroup": ["ModelPackageGroupDescription", "ModelPackageGroupName"],
+        "AWS::SageMaker::Pipeline": ["PipelineName"],
         "AWS::SageMaker::Space": ["DomainId", "OwnershipSettings", "SpaceName", "SpaceSharingSettings"],
         "AWS::SageMaker::UserProfile": ["DomainId", "SingleSignOnUserIdentifier", "SingleSignOnUserValue", "Tags", "UserProfileName", "UserSettings.RStudioServerProAppSettings.AccessStatus", "UserSettings.RStudioServerProAppSettings.UserGroup"],
     ]
@@ -67,6 +68,7 @@ enum CreateOnlyProperties {
         "AWS::SageMaker::EndpointConfig",
         "AWS::SageMaker::Model",
         "AWS::SageMaker::ModelPackageGroup",
+        "AWS::SageMaker::Pipeline",
         "AWS::SageMaker::Space",
         "AWS::SageMaker::UserProfile",
     ]

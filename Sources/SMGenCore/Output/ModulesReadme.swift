@@ -33,6 +33,22 @@ enum ModulesReadme {
                 "alarm_prefix": projects.first.map { names.resourcePrefix($0.0.id, $0.1.id) } ?? "",
             ]))
         }
+        if config.modules.mlops, let first = projects.first {
+            let ecr = config.modules.ecr
+            let own = PipelineImages.Kind.allCases.filter { ecr?.projectRepos.contains($0.rawValue) == true }.map(\.rawValue)
+            let aws = ScikitLearnImages.image(region: environment.region).map { "`\($0)`" } ?? "none"
+            let images = own.isEmpty ? "AWS's scikit-learn container \(aws)"
+                : own.count == PipelineImages.Kind.allCases.count ? "the project's repositories \(code(own)), tag `latest`"
+                : "the project's repositories \(code(own)) (tag `latest`), otherwise AWS's scikit-learn container \(aws)"
+            sections.append(TextTemplate.render("readme/mlops.md", [
+                "pipelines": code(projects.map { names.pipeline($0.0.id, $0.1.id) }),
+                "stack_pattern": "\(names.prefix)-mlops-<team>-<project>",
+                "images": images,
+                "region": environment.region,
+                "example_bucket": names.bucket(first.0.id, first.1.id),
+                "example_pipeline": names.pipeline(first.0.id, first.1.id),
+            ]))
+        }
         let endpoints = projects.flatMap { team, project in
             project.models.map { model -> (String, String) in
                 let endpoint = names.endpoint(team.id, project.id, model.name)

@@ -37,6 +37,9 @@ enum ScriptsRenderer {
         let packageGroups = config.modules.modelRegistry ? projects.map { names.modelPackageGroup($0.0.id, $0.1.id) } : []
         checks += repositories.map { "repository|\($0)" }
         checks += packageGroups.map { "package-group|\($0)" }
+        if config.modules.mlops {
+            checks += projects.map { "pipeline|\(names.pipeline($0.0.id, $0.1.id))" }
+        }
         checks += projects.flatMap { team, project in project.models.map { "endpoint|\(names.endpoint(team.id, project.id, $0.name))" } }
 
         let values: [String: [String: String]] = [

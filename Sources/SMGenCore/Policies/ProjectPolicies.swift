@@ -10,8 +10,11 @@ enum ProjectPolicies {
         statements += SharedStatements.jobs(prefix, context)
         statements.append(SharedStatements.modelsAndEndpoints(prefix))
         statements.append(SharedStatements.modelRegistry(names.modelPackageGroup(team.id, project.id)))
-        statements.append(SharedStatements.listSageMaker())
+        statements.append(SharedStatements.listSageMaker(context))
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
+        if context.config.modules.mlops {
+            statements.append(SharedStatements.runPipeline(names.pipeline(team.id, project.id)))
+        }
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
         if context.config.modules.ecr != nil {
             statements.append(SharedStatements.ecrAuthorizationToken())

@@ -70,8 +70,17 @@ enum SharedStatements {
         PolicyStatement("GetEcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"])
     }
 
-    static func listSageMaker() -> PolicyStatement {
-        PolicyStatement("ListSageMakerResources", actions: listActions, resources: ["*"])
+    static func listSageMaker(_ context: PlatformContext) -> PolicyStatement {
+        PolicyStatement("ListSageMakerResources", actions: listActions + (context.config.modules.mlops ? ["sagemaker:ListPipelines"] : []), resources: ["*"])
+    }
+
+    /// Start, follow, stop and retry the project's pipeline and its executions.
+    static func runPipeline(_ pipeline: String) -> PolicyStatement {
+        PolicyStatement("RunProjectPipeline", actions: [
+            "sagemaker:DescribePipeline", "sagemaker:DescribePipelineDefinitionForExecution", "sagemaker:DescribePipelineExecution",
+            "sagemaker:ListPipelineExecutionSteps", "sagemaker:ListPipelineExecutions", "sagemaker:ListPipelineParametersForExecution",
+            "sagemaker:RetryPipelineExecution", "sagemaker:StartPipelineExecution", "sagemaker:StopPipelineExecution",
+        ], resources: [ARN.sageMaker("pipeline/\(pipeline)"), ARN.sageMaker("pipeline/\(pipeline)/execution/*")])
     }
 
     static func passExecutionRole(_ roleName: String) -> PolicyStatement {

@@ -37,6 +37,7 @@ public enum Planner {
     private struct ProjectPlan {
         var stacks: [StackPlan]
         var modelStack: StackPlan?
+        var mlopsStack: StackPlan?
         var policies: [PolicyFile] = []
     }
 
@@ -77,6 +78,10 @@ public enum Planner {
                 planned.stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
                                                 template: PeopleStack.build(team, project, context)))
             }
+            if config.modules.mlops {
+                planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack],
+                                               template: MLOpsStack.build(team, project, context))
+            }
             if !project.models.isEmpty {
                 let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
                 planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
@@ -112,7 +117,9 @@ public enum Planner {
             stacks.append(StackPlan(name: names.accessStack(shard), dependsOn: [names.usersStack(shard)] + projectStacks,
                                     template: AccessStack.build(users, context)))
         }
-        // Phase 2 endpoints come last: they need their project's role and, with monitoring, the alarm topic.
+        // Phase 3 pipelines, then Phase 2 endpoints last: they need their project's role and,
+        // with monitoring, the alarm topic.
+        stacks += projects.compactMap(\.mlopsStack)
         stacks += projects.compactMap(\.modelStack)
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
