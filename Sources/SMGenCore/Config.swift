@@ -79,8 +79,21 @@ public struct Modules: Sendable {
     public var modelRegistry: Bool
     public var monitoring: MonitoringModule?
     public var mlops: Bool
+    /// Where the projects' CI/CD takes their code from (module `mlops`).
+    public var mlopsSource: CodeSource = .s3
     /// Where `modules.mlops` is, for the rules that tie it to other modules.
     var mlopsMark: Mark?
+}
+
+/// The source stage of the projects' delivery pipelines.
+public enum CodeSource: Sendable, Equatable {
+    /// A zip the project uploads to its artifact bucket (`source/source.zip`).
+    case s3
+    /// A git host, through one CodeStar connection per environment (GitHub, Bitbucket...).
+    case git(provider: String)
+
+    /// The git hosts a CodeStar connection reaches.
+    public static let providers = ["Bitbucket", "GitHub", "GitLab"]
 }
 
 /// ECR repositories: shared ones for the org and per-project ones.
@@ -161,4 +174,9 @@ public struct Pipeline: Sendable {
     public var accuracyThreshold: Double
     /// The instance type of the pipeline's processing and training jobs.
     public var instanceType: String = defaultInstanceType
+    /// The git repository (`owner/name`) of the project's code, with a git source.
+    public var repository: String?
+    var repositoryMark: Mark?
+    /// The branch the delivery pipeline follows, with a git source.
+    public var branch = "main"
 }

@@ -17,10 +17,23 @@ extension ConfigBuilder {
             modules.monitoring = self.monitoring(monitoring)
         }
         if let mlops = fields["mlops"] {
-            modules.mlops = enabledOnly(mlops, "modules.mlops")
-            modules.mlopsMark = mlops.mark
+            readMLOps(mlops, into: &modules)
         }
         return modules
+    }
+
+    private mutating func readMLOps(_ node: YAMLNode, into modules: inout Modules) {
+        modules.mlopsMark = node.mark
+        guard let fields = reader.fields(node, "modules.mlops", allowed: ["enabled", "source", "git_provider"], required: ["enabled"]) else { return }
+        modules.mlops = enabled(fields)
+        let source = fields["source"].flatMap { reader.string($0, fields.path("source"), expected: "s3 or git", check: { ["s3", "git"].contains($0) }) } ?? "s3"
+        var provider = "GitHub"
+        if let node = fields["git_provider"] {
+            provider = reader.string(node, fields.path("git_provider"), expected: "one of \(CodeSource.providers.joined(separator: ", "))",
+                                     check: CodeSource.providers.contains) ?? provider
+            if source != "git" { reader.error(node.mark, fields.path("git_provider"), "applies to 'source: git' only") }
+        }
+        modules.mlopsSource = source == "git" ? .git(provider: provider) : .s3
     }
 
     /// Reads `enabled` (required in every module block).

@@ -45,13 +45,21 @@ extension ConfigBuilder {
         if let models = fields["models"], let entries = reader.entries(models, fields.path("models")) {
             project.models = entries.map { model($0.key, mark: $0.mark, node: $0.value, path: "\(fields.path("models")).\($0.key)") }
         }
-        if let pipeline = fields["pipeline"], let settings = reader.fields(pipeline, fields.path("pipeline"), allowed: ["accuracy_threshold", "instance_type"]) {
+        if let pipeline = fields["pipeline"], let settings = reader.fields(pipeline, fields.path("pipeline"), allowed: ["accuracy_threshold", "instance_type", "repository", "branch"]) {
             if let threshold = settings["accuracy_threshold"] {
                 project.pipeline.accuracyThreshold = reader.double(threshold, settings.path("accuracy_threshold"), in: 0...1) ?? Pipeline.defaultAccuracyThreshold
             }
             if let type = settings["instance_type"] {
                 project.pipeline.instanceType = reader.string(type, settings.path("instance_type"), expected: "a SageMaker instance type such as ml.m5.large",
                                                               check: Patterns.isInstanceType) ?? Pipeline.defaultInstanceType
+            }
+            if let repository = settings["repository"] {
+                project.pipeline.repositoryMark = repository.mark
+                project.pipeline.repository = reader.string(repository, settings.path("repository"), expected: "a git repository as owner/name",
+                                                            check: Patterns.isGitRepository)
+            }
+            if let branch = settings["branch"] {
+                project.pipeline.branch = reader.string(branch, settings.path("branch"), expected: "a git branch name", check: Patterns.isGitBranch) ?? "main"
             }
         }
         return project

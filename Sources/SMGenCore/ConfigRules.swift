@@ -87,6 +87,18 @@ enum ConfigRules {
         if !config.modules.modelRegistry {
             sink.error(mark, "modules.mlops: the pipelines register models into each project's model package group; enable modules.model_registry too")
         }
+        for team in config.teams {
+            for project in team.projects {
+                let key = "teams.\(team.id).projects.\(project.id).pipeline.repository"
+                switch (config.modules.mlopsSource, project.pipeline.repository) {
+                case (.git, nil):
+                    sink.error(project.mark, "\(key): modules.mlops.source is git, so each project names its repository (owner/name)")
+                case (.s3, _?):
+                    sink.warning(project.pipeline.repositoryMark ?? project.mark, "\(key): is used with 'modules.mlops.source: git' only; this project's code comes from its artifact bucket")
+                default: break
+                }
+            }
+        }
         guard !PipelineImages.usesOnlyProjectImages(config.modules.ecr) else { return }
         for environment in config.environments where ScikitLearnImages.image(region: environment.region) == nil && Regions.all[environment.region] != nil {
             sink.error(environment.mark, "environments.\(environment.name): the pipelines need AWS's scikit-learn image, which is not published in \(environment.region); enable modules.ecr with project_repos preprocessing, training and inference to use your own images")

@@ -73,6 +73,15 @@ enum NameRules {
             if config.modules.mlops {
                 checker.check(.sageMaker, names.pipeline(t, p), namespace: "pipeline", at: project.mark, change: projectKey)
                 checker.check(.stack, names.mlopsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+                checker.check(.s3Bucket, names.artifactBucket(t, p), namespace: "bucket", at: project.mark, change: "\(projectKey) (the project id), org.company or naming.bucket_suffix")
+                checker.check(.iamRole, names.buildRole(t, s), namespace: "role", at: shortMark, change: shortKey)
+                checker.check(.iamRole, names.deliveryRole(t, s), namespace: "role", at: shortMark, change: shortKey)
+                if config.modules.mlopsSource == .s3 {
+                    checker.check(.iamRole, names.sourceEventsRole(t, s), namespace: "role", at: shortMark, change: shortKey)
+                    checker.check(.iamPolicy, names.sourceEventsPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+                }
+                checker.check(.iamPolicy, names.buildPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+                checker.check(.iamPolicy, names.deliveryPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
                 let longest = PipelineDefinition.jobSteps.map { names.pipelineJob(t, p, $0) }.max { $0.utf8.count < $1.utf8.count }!
                 checker.checkRoom(longest, room: AWSNames.pipelineJobSuffixRoom, what: "pipeline job name prefix",
                                   appendedBy: "SageMaker Pipelines", at: project.mark, change: projectKey)

@@ -70,6 +70,24 @@ public struct AWSNames: Sendable {
     // MARK: storage and network
 
     public func bucket(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)\(bucketSuffix)" }
+
+    // MARK: CI/CD (module mlops)
+
+    public var cicdStack: String { "\(prefix)-cicd" }
+    /// The CodeStar connection to the git host (at most 32 characters).
+    public var gitConnection: String { "\(prefix)-git" }
+    public func artifactBucket(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-cicd\(bucketSuffix)" }
+    public func buildProject(_ team: String, _ project: String) -> String { "\(team)-\(project)-build" }
+    public func buildLogGroup(_ team: String, _ project: String) -> String { "/aws/codebuild/\(buildProject(team, project))" }
+    public func deliveryPipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-delivery" }
+    public func buildRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Build" }
+    public func deliveryRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Delivery" }
+    public func sourceEventsRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-SourceEvents" }
+    public func buildPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-build" }
+    public func deliveryPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-delivery" }
+    public func sourceEventsPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-source-events" }
+    /// The key of the zip an S3-sourced delivery pipeline starts from.
+    public static let sourceObjectKey = "source/source.zip"
     public func securityGroup(_ purpose: String) -> String { "\(prefix)-\(purpose)" }
 
     // MARK: SageMaker

@@ -34,6 +34,21 @@ enum Patterns {
     /// Model: `[a-z][a-z0-9-]{0,15}` (no `--` or trailing `-`: it goes into SageMaker names).
     static func isModelName(_ text: String) -> Bool { isLowerId(text, maxLength: 16, strictHyphens: true) }
 
+    /// A git repository as `owner/name` (owner and name: letters, digits, `.`, `_`, `-`; the
+    /// owner may hold group paths with `/`, as GitLab's do).
+    static func isGitRepository(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count >= 2 && text.utf8.count <= 200 && parts.allSatisfy { part in
+            !part.isEmpty && part.utf8.allSatisfy { isAlnum($0) || "._-".utf8.contains($0) }
+        }
+    }
+
+    /// A git branch name, kept to characters that are safe everywhere it is written.
+    static func isGitBranch(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 100 && !text.hasPrefix("-") && !text.contains("..")
+            && text.utf8.allSatisfy { isAlnum($0) || "._-/".utf8.contains($0) }
+    }
+
     /// A CloudFormation logical ID: 1 to 255 ASCII letters and digits.
     static func isLogicalId(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 255 && text.utf8.allSatisfy(isAlnum)

@@ -15,7 +15,7 @@ from conftest import ROOT, policy_parts
 
 CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/all-modules/smgen.yaml",
            ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml",
-           ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml"]
+           ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops-git/smgen.yaml"]
 # Calls that have no resource-level permissions, so "*" is the only resource IAM accepts.
 UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets)$")
 
@@ -42,6 +42,10 @@ def samples(project, env, company):
         "execution-role": f"arn:aws:iam::{account}:role/{project['execution_role']}",
         "pipeline": f"{sm}:pipeline/{prefix}-pipeline",
         "pipeline-execution": f"{sm}:pipeline/{prefix}-pipeline/execution/0a1b2c3d4e5f",
+        "code": f"arn:aws:s3:::{project['bucket']}/code/preprocess.py",
+        "artifact": f"arn:aws:s3:::{company}-sm-{team}-{pid}-cicd/source/source.zip",
+        "build": f"arn:aws:codebuild:{region}:{account}:project/{prefix}-build",
+        "delivery": f"arn:aws:codepipeline:{region}:{account}:{prefix}-delivery",
     }
 
 
@@ -67,6 +71,11 @@ def allowed(statements, arn):
     return [s for s in statements if any(fnmatch.fnmatchcase(arn, pattern) for pattern in resources(s))]
 
 
+def reaches(statements, arn):
+    """Statements that grant `arn` itself, not through a `*` every account resource matches."""
+    return [s for s in allowed(statements, arn) if "*" not in resources(s)]
+
+
 def resources(statement):
     value = statement["Resource"]
     patterns = value if isinstance(value, list) else [value]
@@ -81,10 +90,12 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
     env = manifest["environment"]
     company = manifest["stacks"][0]["name"].split("-sm-")[0]
     projects = json.loads(smgen("list", "projects", "-c", str(config), "--format", "json").stdout)
-    mlops = ((yaml.safe_load(config.read_text()).get("modules") or {}).get("mlops") or {}).get("enabled", False)
+    module = (yaml.safe_load(config.read_text()).get("modules") or {}).get("mlops") or {}
+    mlops, source = module.get("enabled", False), module.get("source", "s3")
     for project in projects:
         own = samples(project, env, company)
-        for kind in ("member", "execution-role", "deployer", "invoker"):
+        kinds = ("member", "execution-role", "deployer", "invoker") + (("build", "delivery") if mlops else ())
+        for kind in kinds:
             statements = [s for part in project_policy(environment, project, kind) for s in part["Statement"] if s["Effect"] == "Allow"]
             for statement in statements:
                 actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
@@ -98,11 +109,19 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
                     hits = [s["Sid"] for s in allowed(statements, arn) if "*" not in resources(s)]
                     assert not hits, f"{kind} policy of {project['project']} reaches {other['project']}'s {resource_kind}: {hits}"
             if kind == "invoker":
-                assert allowed(statements, own["endpoint"])
+                assert reaches(statements, own["endpoint"])
+            elif kind == "build":
+                assert reaches(statements, own["code"]) and reaches(statements, own["pipeline"]) and reaches(statements, own["artifact"])
+            elif kind == "delivery":
+                assert reaches(statements, own["artifact"]) and reaches(statements, own["build"])
             elif kind == "deployer":
-                assert allowed(statements, own["model"]) and allowed(statements, own["execution-role"])
+                assert reaches(statements, own["model"]) and reaches(statements, own["execution-role"])
             else:
                 for resource_kind in ("bucket", "object", "training-job", "processing-job", "endpoint", "model-package-group", "log-stream"):
-                    assert allowed(statements, own[resource_kind]), (kind, resource_kind)
+                    assert reaches(statements, own[resource_kind]), (kind, resource_kind)
                 if kind == "member" and mlops:
-                    assert allowed(statements, own["pipeline"]) and allowed(statements, own["pipeline-execution"])
+                    own_cicd = ("pipeline", "pipeline-execution", "delivery", "build") + (("artifact",) if source == "s3" else ())
+                    for resource_kind in own_cicd:
+                        assert reaches(statements, own[resource_kind]), (kind, resource_kind)
+                    if source == "git":
+                        assert not reaches(statements, own["artifact"]), "members push to git; the artifacts are the pipeline's"

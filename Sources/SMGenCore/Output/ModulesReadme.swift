@@ -47,7 +47,9 @@ enum ModulesReadme {
                 "region": environment.region,
                 "example_bucket": names.bucket(first.0.id, first.1.id),
                 "example_pipeline": names.pipeline(first.0.id, first.1.id),
-            ]))
+                "example_delivery": names.deliveryPipeline(first.0.id, first.1.id),
+                "example_build": names.buildProject(first.0.id, first.1.id),
+            ].merging(sourceTexts(config, example: first, names: names, region: environment.region)) { $1 }))
         }
         let endpoints = projects.flatMap { team, project in
             project.models.map { model -> (String, String) in
@@ -69,5 +71,41 @@ enum ModulesReadme {
             ]))
         }
         return sections.isEmpty ? "No optional module is enabled and no project has models.\n\n" : sections.joined()
+    }
+
+    /// How the delivery pipelines get their code, and how to set that up.
+    private static func sourceTexts(_ config: Config, example: (team: Team, project: Project), names: AWSNames, region: String) -> [String: String] {
+        switch config.modules.mlopsSource {
+        case .s3:
+            let bucket = names.artifactBucket(example.team.id, example.project.id)
+            return [
+                "source_text": "a new `\(AWSNames.sourceObjectKey)` in the artifact bucket (an EventBridge rule starts the delivery on upload)",
+                "events_role": ", the upload rule",
+                "source_setup": """
+                    To deliver, zip the repository (with `tests/`, `pipeline/` and `requirements.txt` at its
+                    root) and upload it; members of the project may:
+
+                    ```sh
+                    git archive --format=zip -o source.zip HEAD
+                    aws s3 cp source.zip s3://\(bucket)/\(AWSNames.sourceObjectKey)
+                    ```
+
+                    """,
+            ]
+        case .git(let provider):
+            let repositories = config.projectsWithTeams.map { "`\(names.deliveryPipeline($0.team.id, $0.project.id))` follows `\($0.project.pipeline.repository ?? "")` (`\($0.project.pipeline.branch)`)" }
+            return [
+                "source_text": "each push to the project's branch on \(provider), through the connection `\(names.gitConnection)` (stack `\(names.cicdStack)`)",
+                "events_role": "",
+                "source_setup": """
+                    \(repositories.joined(separator: "; ")).
+
+                    CloudFormation creates the connection `\(names.gitConnection)` as `PENDING`: once, an admin
+                    completes it with \(provider) (console: Developer Tools > Settings > Connections >
+                    `\(names.gitConnection)` > Update pending connection) and grants it the repositories above.
+
+                    """,
+            ]
+        }
     }
 }

@@ -28,7 +28,8 @@ enum ScriptsRenderer {
             }
         }
         let projects = config.projectsWithTeams
-        checks += projects.map { "bucket|\(names.bucket($0.0.id, $0.1.id))" }
+        let buckets = projects.map { names.bucket($0.0.id, $0.1.id) } + (config.modules.mlops ? projects.map { names.artifactBucket($0.0.id, $0.1.id) } : [])
+        checks += buckets.map { "bucket|\($0)" }
         checks += [names.domainDefaultRole].map { "role|\($0)" }
         checks += projects.map { "role|\(names.executionRole($0.0.id, $0.1.short))" }
         checks += config.users.map { "user|\($0.name)" }
@@ -54,7 +55,7 @@ enum ScriptsRenderer {
             "verify.sh": common.merging(["check_records": lines(checks)]) { $1 },
             "cleanup.sh": common.merging([
                 "stack_names": lines(stackFiles.map(\.plan.name)),
-                "bucket_names": lines(projects.map { names.bucket($0.0.id, $0.1.id) }),
+                "bucket_names": lines(buckets),
                 "domain": config.domain.name,
                 "repository_names": lines(repositories),
                 "package_group_names": lines(packageGroups),

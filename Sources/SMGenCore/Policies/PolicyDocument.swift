@@ -64,6 +64,8 @@ public enum ARN {
     public static func logs(_ resource: String) -> YAMLValue { Fn.sub(regional("logs", resource)) }
     public static func ecr(_ resource: String) -> YAMLValue { Fn.sub(regional("ecr", resource)) }
     public static func ec2(_ resource: String) -> YAMLValue { Fn.sub(regional("ec2", resource)) }
+    public static func codeBuild(_ project: String) -> YAMLValue { Fn.sub(regional("codebuild", "project/\(project)")) }
+    public static func codePipeline(_ pipeline: String) -> YAMLValue { Fn.sub(regional("codepipeline", pipeline)) }
 
     /// A SageMaker Studio ARN inside the platform's domain (`${DomainId}` comes from the domain stack).
     public static func inDomain(_ resource: (String) -> String, domainExport: String) -> YAMLValue {

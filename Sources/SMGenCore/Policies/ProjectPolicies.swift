@@ -14,6 +14,7 @@ enum ProjectPolicies {
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
         if context.config.modules.mlops {
             statements.append(SharedStatements.runPipeline(names.pipeline(team.id, project.id)))
+            statements += DeliveryPolicies.memberStatements(team, project, context)
         }
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
         if context.config.modules.ecr != nil {

@@ -11,7 +11,7 @@ enum DomainStack {
         template.add(.init("DefaultExecutionRole", "AWS::IAM::Role", properties: [
             YAMLEntry("RoleName", .string(context.names.domainDefaultRole)),
             YAMLEntry("Description", "Default execution role of the domain: no permissions; user profiles run with their project's role"),
-            YAMLEntry("AssumeRolePolicyDocument", sageMakerTrust),
+            YAMLEntry("AssumeRolePolicyDocument", Trust.sageMaker),
             YAMLEntry("Tags", context.tags()),
         ]))
         let studioGroup: YAMLValue = [Fn.importValue(context.securityGroupExport("studio"))]
@@ -47,14 +47,4 @@ enum DomainStack {
         template.output("DomainArn", "ARN of the SageMaker domain", Fn.getAtt("Domain", "DomainArn"))
         return template
     }
-
-    /// Trust for SageMaker to assume a role.
-    static let sageMakerTrust: YAMLValue = .map([
-        "Version": "2012-10-17",
-        "Statement": [.map([
-            "Effect": "Allow",
-            "Principal": .map(["Service": "sagemaker.amazonaws.com"]),
-            "Action": "sts:AssumeRole",
-        ])],
-    ])
 }

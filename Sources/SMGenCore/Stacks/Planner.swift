@@ -61,6 +61,9 @@ public enum Planner {
         if let monitoring = config.modules.monitoring {
             stacks.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
         }
+        if config.modules.mlops, case .git(let provider) = config.modules.mlopsSource {
+            stacks.append(StackPlan(name: names.cicdStack, dependsOn: [], template: CICDStack.build(provider: provider, context)))
+        }
         /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
         /// (the parts its stack deployed, from the cache).
         func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
@@ -79,7 +82,8 @@ public enum Planner {
                                                 template: PeopleStack.build(team, project, context)))
             }
             if config.modules.mlops {
-                planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack],
+                let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
+                planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack] + cicd,
                                                template: MLOpsStack.build(team, project, context))
             }
             if !project.models.isEmpty {
@@ -90,9 +94,17 @@ public enum Planner {
             let base = "project-\(team.id)-\(project.id)"
             planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
                 + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
-                + [PolicyFile(file: "\(base)-bucket.json", document: ProjectStack.bucketPolicy(names.bucket(team.id, project.id)))]
+                + [PolicyFile(file: "\(base)-bucket.json", document: SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
                 + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
                 + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
+            if config.modules.mlops {
+                planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
+                    + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
+                    + [PolicyFile(file: "\(base)-artifacts-bucket.json", document: SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
+                if config.modules.mlopsSource == .s3 {
+                    planned.policies += policyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
+                }
+            }
             return planned
         }
         var planned = projects.makeIterator()

@@ -28,6 +28,8 @@ struct PlatformContext {
 
     var alarmTopicExport: String { names.export(names.monitoringStack, "AlarmTopicArn") }
 
+    var gitConnectionExport: String { names.export(names.cicdStack, "GitConnectionArn") }
+
     func executionRoleArnExport(_ team: Team, _ project: Project) -> String {
         names.export(names.projectStack(team.id, project.id), "ExecutionRoleArn")
     }

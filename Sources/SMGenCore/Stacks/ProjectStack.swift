@@ -8,31 +8,12 @@ enum ProjectStack {
         let bucket = names.bucket(team.id, project.id)
         let role = names.executionRole(team.id, project.short)
         var template = CloudFormationTemplate(description: "smgen: project \(team.id)/\(project.id): data bucket, execution role, member access")
-        template.add(.init("Bucket", "AWS::S3::Bucket", retain: true, properties: [
-            YAMLEntry("BucketName", .string(bucket)),
-            YAMLEntry("VersioningConfiguration", .map(["Status": "Enabled"])),
-            YAMLEntry("BucketEncryption", .map(["ServerSideEncryptionConfiguration": [.map([
-                "ServerSideEncryptionByDefault": .map(["SSEAlgorithm": "AES256"]),
-                "BucketKeyEnabled": true,
-            ])]])),
-            YAMLEntry("PublicAccessBlockConfiguration", .map([
-                "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
-            ])),
-            YAMLEntry("OwnershipControls", .map(["Rules": [.map(["ObjectOwnership": "BucketOwnerEnforced"])]])),
-            YAMLEntry("LifecycleConfiguration", .map(["Rules": [
-                .map(["Id": "ExpireNoncurrentVersions", "Status": "Enabled", "NoncurrentVersionExpiration": .map(["NoncurrentDays": 90])]),
-                .map(["Id": "AbortIncompleteMultipartUploads", "Status": "Enabled", "AbortIncompleteMultipartUpload": .map(["DaysAfterInitiation": 7])]),
-            ]])),
-            YAMLEntry("Tags", context.projectTags(team, project)),
-        ]))
-        template.add(.init("BucketPolicy", "AWS::S3::BucketPolicy", properties: [
-            YAMLEntry("Bucket", Fn.ref("Bucket")),
-            YAMLEntry("PolicyDocument", bucketPolicy(bucket).value),
-        ]))
+        template.add(SecureBucket.bucket("Bucket", name: bucket, tags: context.projectTags(team, project)))
+        template.add(SecureBucket.policy("BucketPolicy", bucket: "Bucket", name: bucket))
         template.add(.init("ExecutionRole", "AWS::IAM::Role", properties: [
             YAMLEntry("RoleName", .string(role)),
             YAMLEntry("Description", .string("SageMaker execution role of project \(team.id)/\(project.id)")),
-            YAMLEntry("AssumeRolePolicyDocument", DomainStack.sageMakerTrust),
+            YAMLEntry("AssumeRolePolicyDocument", Trust.sageMaker),
             YAMLEntry("Tags", context.projectTags(team, project)),
         ]))
         ManagedPolicies.add(ProjectPolicies.executionRole(team, project, context), to: &template, logicalId: "ExecutionRolePolicy",
@@ -79,14 +60,5 @@ enum ProjectStack {
         template.output("ExecutionRoleArn", "The project's SageMaker execution role", Fn.getAtt("ExecutionRole", "Arn"),
                         export: context.executionRoleArnExport(team, project))
         return template
-    }
-
-    /// Deny any access to the bucket that does not use TLS.
-    static func bucketPolicy(_ bucket: String) -> PolicyDocument {
-        PolicyDocument([
-            PolicyStatement("DenyInsecureTransport", allow: false, actions: ["s3:*"], principal: "*",
-                            resources: [ARN.s3(bucket), ARN.s3("\(bucket)/*")],
-                            conditions: [YAMLEntry("Bool", .map(["aws:SecureTransport": "false"]))]),
-        ])
     }
 }

@@ -61,6 +61,8 @@ buckets() {
     cat <<'BUCKETS'
 loop-sm-risk-churn
 loop-sm-risk-fraud
+loop-sm-risk-churn-cicd
+loop-sm-risk-fraud-cicd
 BUCKETS
 }
 # Image repositories and model package groups, kept unless --delete-data.

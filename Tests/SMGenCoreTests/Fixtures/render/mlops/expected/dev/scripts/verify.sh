@@ -48,6 +48,8 @@ profile|profile-risk-fraud-max
 space|space-risk-fraud-max
 bucket|loop-sm-risk-churn
 bucket|loop-sm-risk-fraud
+bucket|loop-sm-risk-churn-cicd
+bucket|loop-sm-risk-fraud-cicd
 role|SageMaker-loop-DomainDefaultRole
 role|SageMaker-risk-churn-ExecutionRole
 role|SageMaker-risk-fraud-ExecutionRole
