@@ -151,6 +151,10 @@ public struct Model: Sendable {
     public var version: Int
     public var image: String
     public var hosting: Hosting
+    /// Model Monitor on the endpoint: data capture, an hourly data-quality schedule, and a
+    /// drift alarm that retrains through the project's pipeline (module `mlops`).
+    public var monitor = false
+    var monitorMark: Mark?
 }
 
 /// How an endpoint is hosted: on instances (optionally autoscaled) or serverless.

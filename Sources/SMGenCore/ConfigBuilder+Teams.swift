@@ -70,7 +70,7 @@ extension ConfigBuilder {
             reader.error(mark, path, "a model name is a lowercase letter, then up to 15 lowercase letters, digits or single '-', found '\(ConfigReader.printable(name))'")
         }
         var model = Model(name: name, mark: mark, version: 1, image: "", hosting: .instances(type: Model.defaultInstanceType, autoscaling: nil))
-        let allowed = ["version", "instance_type", "image", "autoscaling", "serverless"]
+        let allowed = ["version", "instance_type", "image", "autoscaling", "serverless", "monitor"]
         guard let fields = reader.fields(node, path, allowed: allowed, required: ["version", "image"]) else { return model }
         if let version = fields["version"] {
             model.version = reader.int(version, fields.path("version"), in: 1...9999) ?? 1
@@ -81,6 +81,13 @@ extension ConfigBuilder {
         var instanceType = Model.defaultInstanceType
         if let type = fields["instance_type"] {
             instanceType = reader.string(type, fields.path("instance_type"), expected: "a SageMaker instance type such as ml.m5.large", check: Patterns.isInstanceType) ?? instanceType
+        }
+        if let monitor = fields["monitor"] {
+            model.monitor = reader.bool(monitor, fields.path("monitor")) ?? false
+            model.monitorMark = monitor.mark
+            if model.monitor && fields["serverless"] != nil {
+                reader.error(monitor.mark, fields.path("monitor"), "Model Monitor needs the endpoint's data capture, which serverless endpoints do not have; host the model on instances")
+            }
         }
         let autoscaling = fields["autoscaling"].flatMap { self.autoscaling($0, fields.path("autoscaling")) }
         if let serverless = fields["serverless"] {

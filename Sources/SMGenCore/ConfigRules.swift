@@ -83,6 +83,18 @@ enum ConfigRules {
     /// the projects' images or, where a project has none, AWS's scikit-learn image, which
     /// must exist in the environment's region.
     private static func checkMLOps(_ config: Config, sink: inout DiagnosticSink) {
+        let monitored = config.teams.flatMap { team in team.projects.flatMap { project in project.models.filter(\.monitor).map { (team, project, $0) } } }
+        for (team, project, model) in monitored {
+            let key = "teams.\(team.id).projects.\(project.id).models.\(model.name).monitor"
+            if !config.modules.mlops {
+                sink.error(model.monitorMark ?? model.mark, "\(key): a drift retrains the model through the project's pipeline; enable modules.mlops")
+            }
+        }
+        if !monitored.isEmpty {
+            for environment in config.environments where AWSImages.modelMonitor.uri(region: environment.region) == nil && Regions.all[environment.region] != nil {
+                sink.error(environment.mark, "environments.\(environment.name): Model Monitor's analyzer image is not published in \(environment.region); remove 'monitor: true' from the models or use another region")
+            }
+        }
         guard config.modules.mlops, let mark = config.modules.mlopsMark else { return }
         if !config.modules.modelRegistry {
             sink.error(mark, "modules.mlops: the pipelines register models into each project's model package group; enable modules.model_registry too")
@@ -100,7 +112,7 @@ enum ConfigRules {
             }
         }
         guard !PipelineImages.usesOnlyProjectImages(config.modules.ecr) else { return }
-        for environment in config.environments where ScikitLearnImages.image(region: environment.region) == nil && Regions.all[environment.region] != nil {
+        for environment in config.environments where AWSImages.scikitLearn.uri(region: environment.region) == nil && Regions.all[environment.region] != nil {
             sink.error(environment.mark, "environments.\(environment.name): the pipelines need AWS's scikit-learn image, which is not published in \(environment.region); enable modules.ecr with project_repos preprocessing, training and inference to use your own images")
         }
     }

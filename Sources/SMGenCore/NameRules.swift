@@ -82,6 +82,10 @@ enum NameRules {
                 }
                 checker.check(.iamPolicy, names.buildPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
                 checker.check(.iamPolicy, names.deliveryPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+                if project.models.contains(where: \.monitor) {
+                    checker.check(.iamRole, names.retrainRole(t, s), namespace: "role", at: shortMark, change: shortKey)
+                    checker.check(.iamPolicy, names.retrainPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
+                }
                 let longest = PipelineDefinition.jobSteps.map { names.pipelineJob(t, p, $0) }.max { $0.utf8.count < $1.utf8.count }!
                 checker.checkRoom(longest, room: AWSNames.pipelineJobSuffixRoom, what: "pipeline job name prefix",
                                   appendedBy: "SageMaker Pipelines", at: project.mark, change: projectKey)
@@ -101,6 +105,10 @@ enum NameRules {
                 let digestStandIn = String(repeating: "0", count: AWSNames.endpointConfigDigestLength)
                 checker.check(.sageMaker, names.endpointConfig(t, p, model.name, digest: digestStandIn), namespace: "endpoint-config", at: model.mark, change: modelKey)
                 checker.check(.sageMaker, names.endpoint(t, p, model.name), namespace: "endpoint", at: model.mark, change: modelKey)
+                if model.monitor {
+                    checker.check(.sageMaker, names.dataQualityJob(t, p, model.name), namespace: "job-definition", at: model.mark, change: modelKey)
+                    checker.check(.sageMaker, names.monitoringSchedule(t, p, model.name), namespace: "monitoring-schedule", at: model.mark, change: modelKey)
+                }
             }
         }
     }

@@ -86,6 +86,14 @@ public struct AWSNames: Sendable {
     public func buildPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-build" }
     public func deliveryPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-delivery" }
     public func sourceEventsPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-source-events" }
+    public func dataQualityJob(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-dq" }
+    public func monitoringSchedule(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ms" }
+    public func driftAlarm(_ endpoint: String) -> String { "\(endpoint)-data-drift" }
+    public func driftTopic(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-drift" }
+    public func retrainingTopic(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-retraining" }
+    public func retrainFunction(_ team: String, _ project: String) -> String { "\(team)-\(project)-retrain" }
+    public func retrainRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Retrain" }
+    public func retrainPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-retrain" }
     /// The key of the zip an S3-sourced delivery pipeline starts from.
     public static let sourceObjectKey = "source/source.zip"
     public func securityGroup(_ purpose: String) -> String { "\(prefix)-\(purpose)" }

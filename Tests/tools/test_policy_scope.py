@@ -17,7 +17,7 @@ CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtu
            ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml",
            ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops-git/smgen.yaml"]
 # Calls that have no resource-level permissions, so "*" is the only resource IAM accepts.
-UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets)$")
+UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets|cloudwatch:PutMetricData)$")
 
 
 def samples(project, env, company):
@@ -46,6 +46,8 @@ def samples(project, env, company):
         "artifact": f"arn:aws:s3:::{company}-sm-{team}-{pid}-cicd/source/source.zip",
         "build": f"arn:aws:codebuild:{region}:{account}:project/{prefix}-build",
         "delivery": f"arn:aws:codepipeline:{region}:{account}:{prefix}-delivery",
+        "monitoring-schedule": f"{sm}:monitoring-schedule/{prefix}-scorer-ms",
+        "retraining-topic": f"arn:aws:sns:{region}:{account}:{company}-sm-{team}-{pid}-retraining",
     }
 
 
@@ -95,6 +97,8 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
     for project in projects:
         own = samples(project, env, company)
         kinds = ("member", "execution-role", "deployer", "invoker") + (("build", "delivery") if mlops else ())
+        monitored = (environment / "policies" / f"project-{project['team']}-{project['project']}-retrain.json").exists()
+        kinds += ("retrain",) if monitored else ()
         for kind in kinds:
             statements = [s for part in project_policy(environment, project, kind) for s in part["Statement"] if s["Effect"] == "Allow"]
             for statement in statements:
@@ -102,6 +106,8 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
                 assert not any(a.endswith(":*") or a == "*" for a in actions), (kind, statement["Sid"])
                 if "*" in resources(statement):
                     assert all(UNSCOPED.match(a) for a in actions), (kind, statement["Sid"], actions)
+                    if "cloudwatch:PutMetricData" in actions:
+                        assert "cloudwatch:namespace" in json.dumps(statement.get("Condition", {})), "metrics only in Model Monitor's namespace"
             for other in projects:
                 if other is project:
                     continue
@@ -112,6 +118,8 @@ def test_project_policies_stay_inside_their_project(smgen, tmp_path, config):
                 assert reaches(statements, own["endpoint"])
             elif kind == "build":
                 assert reaches(statements, own["code"]) and reaches(statements, own["pipeline"]) and reaches(statements, own["artifact"])
+            elif kind == "retrain":
+                assert reaches(statements, own["pipeline"]) and reaches(statements, own["retraining-topic"])
             elif kind == "delivery":
                 assert reaches(statements, own["artifact"]) and reaches(statements, own["build"])
             elif kind == "deployer":

@@ -1,3 +1,5 @@
+import SMGenYAML
+
 /// The README section on the optional modules and endpoints of an environment, from the
 /// files in `templates/readme/`, one per module that is on.
 enum ModulesReadme {
@@ -36,7 +38,7 @@ enum ModulesReadme {
         if config.modules.mlops, let first = projects.first {
             let ecr = config.modules.ecr
             let own = PipelineImages.Kind.allCases.filter { ecr?.projectRepos.contains($0.rawValue) == true }.map(\.rawValue)
-            let aws = ScikitLearnImages.image(region: environment.region).map { "`\($0)`" } ?? "none"
+            let aws = AWSImages.scikitLearn.uri(region: environment.region).map { "`\($0)`" } ?? "none"
             let images = own.isEmpty ? "AWS's scikit-learn container \(aws)"
                 : own.count == PipelineImages.Kind.allCases.count ? "the project's repositories \(code(own)), tag `latest`"
                 : "the project's repositories \(code(own)) (tag `latest`), otherwise AWS's scikit-learn container \(aws)"
@@ -50,6 +52,22 @@ enum ModulesReadme {
                 "example_delivery": names.deliveryPipeline(first.0.id, first.1.id),
                 "example_build": names.buildProject(first.0.id, first.1.id),
             ].merging(sourceTexts(config, example: first, names: names, region: environment.region)) { $1 }))
+        }
+        let monitored = projects.flatMap { team, project in project.models.filter(\.monitor).map { (team, project, $0) } }
+        if let (team, project, model) = monitored.first {
+            let endpoint = names.endpoint(team.id, project.id, model.name)
+            sections.append(TextTemplate.render("readme/model-monitor.md", [
+                "monitored": code(monitored.map { names.endpoint($0.0.id, $0.1.id, $0.2.name) }),
+                "metric": "`\(ModelMonitorResources.driftMetric)`",
+                "threshold": JSONWriter.format(ModelMonitorResources.driftThreshold),
+                "region": environment.region,
+                "account": environment.account,
+                "example_bucket": names.bucket(team.id, project.id),
+                "example_model": model.name,
+                "example_schedule": names.monitoringSchedule(team.id, project.id, model.name),
+                "example_alarm": names.driftAlarm(endpoint),
+                "example_topic": names.retrainingTopic(team.id, project.id),
+            ]))
         }
         let endpoints = projects.flatMap { team, project in
             project.models.map { model -> (String, String) in

@@ -42,6 +42,9 @@ enum ScriptsRenderer {
             checks += projects.map { "pipeline|\(names.pipeline($0.0.id, $0.1.id))" }
         }
         checks += projects.flatMap { team, project in project.models.map { "endpoint|\(names.endpoint(team.id, project.id, $0.name))" } }
+        checks += projects.flatMap { team, project in
+            project.models.filter(\.monitor).map { "monitoring-schedule|\(names.monitoringSchedule(team.id, project.id, $0.name))" }
+        }
 
         let values: [String: [String: String]] = [
             "lib.sh": ["header": common["header"]!, "account": environment.account, "region": environment.region,

@@ -16,6 +16,9 @@ enum ProjectPolicies {
             statements.append(SharedStatements.runPipeline(names.pipeline(team.id, project.id)))
             statements += DeliveryPolicies.memberStatements(team, project, context)
         }
+        if project.models.contains(where: \.monitor) {
+            statements.append(MonitorPolicies.followMonitoring(prefix))
+        }
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
         if context.config.modules.ecr != nil {
             statements.append(SharedStatements.ecrAuthorizationToken())
@@ -80,6 +83,9 @@ enum ProjectPolicies {
             "sagemaker:ListApps", "sagemaker:ListSpaces", "sagemaker:ListUserProfiles",
         ], resources: ["*"]))
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
+        if project.models.contains(where: \.monitor) {
+            statements.append(MonitorPolicies.publishDriftMetrics())
+        }
         statements.append(PolicyStatement("DescribeVpcForJobs", actions: [
             "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
         ], resources: ["*"]))

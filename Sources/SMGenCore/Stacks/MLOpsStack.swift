@@ -7,7 +7,8 @@ import SMGenYAML
 /// role is the project's own and reaches the project's resources only.
 enum MLOpsStack {
     static let buildImage = "aws/codebuild/standard:7.0"
-    static let buildLogRetentionDays = 30
+    /// Retention of the build's and the retraining function's logs.
+    static let logRetentionDays = 30
 
     static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
@@ -29,6 +30,9 @@ enum MLOpsStack {
             YAMLEntry("Tags", tags),
         ]))
         addDelivery(team, project, context, to: &template)
+        if project.models.contains(where: \.monitor) {
+            RetrainingResources.add(to: &template, team: team, project: project, context: context)
+        }
         return template
     }
 
@@ -47,11 +51,7 @@ enum MLOpsStack {
         ManagedPolicies.add(DeliveryPolicies.build(team, project, context), to: &template, logicalId: "BuildPolicy",
                             name: names.buildPolicy(team.id, project.id), description: "Build of \(team.id)/\(project.id): its artifacts, code prefix, logs and pipeline",
                             attachment: ("Roles", "BuildRole"), context: context)
-        template.add(.init("BuildLogGroup", "AWS::Logs::LogGroup", properties: [
-            YAMLEntry("LogGroupName", .string(names.buildLogGroup(team.id, project.id))),
-            YAMLEntry("RetentionInDays", .int(buildLogRetentionDays)),
-            YAMLEntry("Tags", tags),
-        ]))
+        template.add(CommonResources.logGroup("BuildLogGroup", name: names.buildLogGroup(team.id, project.id), retentionDays: logRetentionDays, tags: tags))
         template.add(.init("Build", "AWS::CodeBuild::Project", dependsOn: ["BuildPolicy", "BuildLogGroup"], properties: [
             YAMLEntry("Name", .string(buildName)),
             YAMLEntry("Description", .string("Tests \(team.id)/\(project.id)'s code, uploads its pipeline scripts and starts \(names.pipeline(team.id, project.id))")),

@@ -49,10 +49,14 @@ enum ModelsStack {
             }
             modelProperties.append(YAMLEntry("Tags", tags))
             template.add(.init("\(id)Model", "AWS::SageMaker::Model", properties: modelProperties))
-            let digest = String(Renderer.sha256(Array(YAMLWriter.write(variant).utf8) + Array(modelName.utf8)).prefix(AWSNames.endpointConfigDigestLength))
+            // Data capture cannot change in place either: it is part of the digest too.
+            let capture = model.monitor ? ModelMonitorResources.dataCapture(bucket: bucket, model: model.name) : nil
+            let contents = YAMLWriter.write(variant) + modelName + (capture.map { YAMLWriter.write($0) } ?? "")
+            let digest = String(Renderer.sha256(Array(contents.utf8)).prefix(AWSNames.endpointConfigDigestLength))
             template.add(.init("\(id)EndpointConfig", "AWS::SageMaker::EndpointConfig", properties: [
                 YAMLEntry("EndpointConfigName", .string(names.endpointConfig(team.id, project.id, model.name, digest: digest))),
                 YAMLEntry("ProductionVariants", [variant]),
+            ] + (capture.map { [YAMLEntry("DataCaptureConfig", $0)] } ?? []) + [
                 YAMLEntry("Tags", tags),
             ]))
             template.add(.init("\(id)Endpoint", "AWS::SageMaker::Endpoint", properties: [
@@ -63,12 +67,12 @@ enum ModelsStack {
             if case .instances(_, let scaling?) = model.hosting {
                 addAutoscaling(&template, id: id, endpoint: endpointName, scaling: scaling)
             }
+            if model.monitor {
+                ModelMonitorResources.add(to: &template, id: id, team: team, project: project, model: model, tags: tags, context: context)
+            }
             if let monitoring = context.config.modules.monitoring {
-                template.add(.init("\(id)LogGroup", "AWS::Logs::LogGroup", properties: [
-                    YAMLEntry("LogGroupName", .string(names.endpointLogGroup(endpointName))),
-                    YAMLEntry("RetentionInDays", .int(monitoring.endpointsRetentionDays)),
-                    YAMLEntry("Tags", tags),
-                ]))
+                template.add(CommonResources.logGroup("\(id)LogGroup", name: names.endpointLogGroup(endpointName),
+                                                      retentionDays: monitoring.endpointsRetentionDays, tags: tags))
                 addAlarms(&template, id: id, endpoint: endpointName, instances: model.hosting.isInstances, context: context)
             }
             template.output("\(id)EndpointName", "Endpoint of model \(model.name)", Fn.getAtt("\(id)Endpoint", "EndpointName"))

@@ -8,30 +8,13 @@ enum MonitoringStack {
     static func build(_ module: MonitoringModule, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
         var template = CloudFormationTemplate(description: "smgen: SageMaker log retention, alarm topic and training failure alerts")
-        template.add(.init("ProcessingJobsLogGroup", "AWS::Logs::LogGroup", properties: [
-            YAMLEntry("LogGroupName", .string(AWSNames.processingLogGroup)),
-            YAMLEntry("RetentionInDays", .int(module.processingRetentionDays)),
-            YAMLEntry("Tags", context.tags()),
-        ]))
-        template.add(.init("TrainingJobsLogGroup", "AWS::Logs::LogGroup", properties: [
-            YAMLEntry("LogGroupName", .string(AWSNames.trainingLogGroup)),
-            YAMLEntry("RetentionInDays", .int(module.trainingRetentionDays)),
-            YAMLEntry("Tags", context.tags()),
-        ]))
-        template.add(.init("AlarmTopic", "AWS::SNS::Topic", properties: [
-            YAMLEntry("TopicName", .string(names.alarmTopic)),
-            YAMLEntry("DisplayName", .string("\(context.config.org.company) SageMaker alarms")),
-            YAMLEntry("Tags", context.tags()),
-        ]))
-        template.add(.init("AlarmTopicPolicy", "AWS::SNS::TopicPolicy", properties: [
-            YAMLEntry("Topics", [Fn.ref("AlarmTopic")]),
-            YAMLEntry("PolicyDocument", PolicyDocument([
-                PolicyStatement("AllowAlarmsAndEventsOfThisAccount", actions: ["sns:Publish"],
-                                principal: .map(["Service": ["cloudwatch.amazonaws.com", "events.amazonaws.com"]]),
-                                resources: [Fn.ref("AlarmTopic")],
-                                conditions: [YAMLEntry("StringEquals", .map(["aws:SourceAccount": Fn.sub("${AWS::AccountId}")]))]),
-            ]).value),
-        ]))
+        template.add(CommonResources.logGroup("ProcessingJobsLogGroup", name: AWSNames.processingLogGroup,
+                                              retentionDays: module.processingRetentionDays, tags: context.tags()))
+        template.add(CommonResources.logGroup("TrainingJobsLogGroup", name: AWSNames.trainingLogGroup,
+                                              retentionDays: module.trainingRetentionDays, tags: context.tags()))
+        for resource in CommonResources.alarmTopic("AlarmTopic", name: names.alarmTopic, displayName: "\(context.config.org.company) SageMaker alarms", tags: context.tags()) {
+            template.add(resource)
+        }
         if !module.alarmEmail.isEmpty {
             template.add(.init("AlarmEmailSubscription", "AWS::SNS::Subscription", properties: [
                 YAMLEntry("TopicArn", Fn.ref("AlarmTopic")),

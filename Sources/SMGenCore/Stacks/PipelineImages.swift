@@ -20,7 +20,7 @@ enum PipelineImages {
             let repository = context.names.projectRepository(team, project, kind.rawValue)
             return "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/\(repository):latest"
         }
-        guard let image = ScikitLearnImages.image(region: context.environment.region) else {
+        guard let image = AWSImages.scikitLearn.uri(region: context.environment.region) else {
             preconditionFailure("the config rules refuse mlops without an image in \(context.environment.region)")
         }
         return image

@@ -53,6 +53,7 @@ loop-sm-project-risk-fraud
 loop-sm-people-risk-fraud
 loop-sm-mlops-risk-churn
 loop-sm-mlops-risk-fraud
+loop-sm-models-risk-churn
 STACKS
 }
 

@@ -47,6 +47,7 @@ loop-sm-project-risk-fraud|stacks/loop-sm-project-risk-fraud.yaml|loop-sm-networ
 loop-sm-people-risk-fraud|stacks/loop-sm-people-risk-fraud.yaml|loop-sm-network,loop-sm-domain,loop-sm-project-risk-fraud|0
 loop-sm-mlops-risk-churn|stacks/loop-sm-mlops-risk-churn.yaml|loop-sm-network,loop-sm-project-risk-churn|0
 loop-sm-mlops-risk-fraud|stacks/loop-sm-mlops-risk-fraud.yaml|loop-sm-network,loop-sm-project-risk-fraud|0
+loop-sm-models-risk-churn|stacks/loop-sm-models-risk-churn.yaml|loop-sm-network,loop-sm-project-risk-churn,loop-sm-mlops-risk-churn|0
 STACKS
 }
 

@@ -41,6 +41,7 @@ stack|loop-sm-project-risk-fraud
 stack|loop-sm-people-risk-fraud
 stack|loop-sm-mlops-risk-churn
 stack|loop-sm-mlops-risk-fraud
+stack|loop-sm-models-risk-churn
 domain|loop-ml
 profile|profile-risk-churn-lee
 space|space-risk-churn-lee
@@ -61,6 +62,8 @@ package-group|risk-churn
 package-group|risk-fraud
 pipeline|risk-churn-pipeline
 pipeline|risk-fraud-pipeline
+endpoint|risk-churn-scorer-ep
+monitoring-schedule|risk-churn-scorer-ms
 CHECKS
 }
 
@@ -119,6 +122,8 @@ while IFS='|' read -r kind name; do
             if smgen_aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then report repo "$name" ok; else report repo "$name" missing; fi ;;
         package-group)
             report registry "$name" "$(smgen_aws sagemaker describe-model-package-group --model-package-group-name "$name" --query ModelPackageGroupStatus --output text 2>/dev/null | sed 's/^Completed$/ok/' || echo missing)" ;;
+        monitoring-schedule)
+            report monitor "$name" "$(smgen_aws sagemaker describe-monitoring-schedule --monitoring-schedule-name "$name" --query MonitoringScheduleStatus --output text 2>/dev/null | sed 's/^Scheduled$/ok/' || echo missing)" ;;
         pipeline)
             report pipeline "$name" "$(smgen_aws sagemaker describe-pipeline --pipeline-name "$name" --query PipelineStatus --output text 2>/dev/null | sed 's/^Active$/ok/' || echo missing)" ;;
         endpoint)

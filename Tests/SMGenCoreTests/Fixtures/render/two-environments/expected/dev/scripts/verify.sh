@@ -104,6 +104,8 @@ while IFS='|' read -r kind name; do
             if smgen_aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then report repo "$name" ok; else report repo "$name" missing; fi ;;
         package-group)
             report registry "$name" "$(smgen_aws sagemaker describe-model-package-group --model-package-group-name "$name" --query ModelPackageGroupStatus --output text 2>/dev/null | sed 's/^Completed$/ok/' || echo missing)" ;;
+        monitoring-schedule)
+            report monitor "$name" "$(smgen_aws sagemaker describe-monitoring-schedule --monitoring-schedule-name "$name" --query MonitoringScheduleStatus --output text 2>/dev/null | sed 's/^Scheduled$/ok/' || echo missing)" ;;
         pipeline)
             report pipeline "$name" "$(smgen_aws sagemaker describe-pipeline --pipeline-name "$name" --query PipelineStatus --output text 2>/dev/null | sed 's/^Active$/ok/' || echo missing)" ;;
         endpoint)
