@@ -56,7 +56,11 @@ public enum ConfigSchema {
                         ]),
                         "alarm_email": .map(["anyOf": [string(pattern: emailPattern, nil), .map(["const": ""])]]),
                     ]),
-                    "mlops": object(required: ["enabled"], ["enabled": boolean]),
+                    "mlops": object(required: ["enabled"], [
+                        "enabled": boolean,
+                        "source": .map(["enum": ["s3", "git"], "description": "Where delivery takes the projects' code: s3 (default) or git."]),
+                        "git_provider": .map(["enum": .strings(CodeSource.providers), "description": "With source git; default GitHub."]),
+                    ]),
                 ]),
                 "admins": .map(["type": "array", "items": .map(["type": "string"]), "uniqueItems": true, "description": "Platform admins; each is a key of users."]),
                 "users": .map([
@@ -133,6 +137,8 @@ public enum ConfigSchema {
             "pipeline": object([
                 "accuracy_threshold": .map(["type": "number", "minimum": 0, "maximum": 1, "description": "Accuracy a model needs to be registered; default 0.8."]),
                 "instance_type": string(pattern: "^ml\\.[a-z0-9-]+\\.[a-z0-9-]+$", "Instance type of the pipeline's jobs; default ml.m5.large."),
+                "repository": string(pattern: "^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+$", "With source git: the repository, owner/name."),
+                "branch": string(pattern: "^[A-Za-z0-9._/-]+$", "With source git: the branch; default main."),
             ]),
         ])
     }

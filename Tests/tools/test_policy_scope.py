@@ -15,7 +15,7 @@ from conftest import ROOT, policy_parts
 
 CONFIGS = [ROOT / "examples/design-org.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/all-modules/smgen.yaml",
            ROOT / "Tests/SMGenCoreTests/Fixtures/render/many-projects/smgen.yaml",
-           ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops-git/smgen.yaml"]
+           ROOT / "examples/design-org-mlops.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops/smgen.yaml", ROOT / "Tests/SMGenCoreTests/Fixtures/render/mlops-git/smgen.yaml"]
 # Calls that have no resource-level permissions, so "*" is the only resource IAM accepts.
 UNSCOPED = re.compile(r"^(sagemaker:List\w+|ecr:GetAuthorizationToken|ec2:Describe\w+|s3:ListAllMyBuckets|cloudwatch:PutMetricData)$")
 

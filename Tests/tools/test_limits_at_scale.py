@@ -1,0 +1,97 @@
+"""At the scale of a large org (1,000 projects in 50 teams, 4,000 users, every module on,
+the MLOps loop included), every generated template and policy stays within AWS's limits,
+read off the files: per template at most 500 resources, 200 outputs, 200 parameters and
+1 MB, and over 51,200 bytes only with a template bucket to deploy through; per managed
+policy at most 6,144 characters without whitespace; per user at most 10 groups; per group
+and per role at most 10 managed policies; at most 5,000 users."""
+import json
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+
+MAKE_CONFIG = ROOT.parent / "shared/bench/make_config.py"
+
+
+class TemplateLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+    """Reads CloudFormation YAML: every `!Tag value` becomes {"Tag": value}."""
+
+
+TemplateLoader.add_multi_constructor("!", lambda loader, suffix, node: {"!" + suffix: (
+    loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else
+    loader.construct_sequence(node, deep=True) if isinstance(node, yaml.SequenceNode) else
+    loader.construct_mapping(node, deep=True))})
+
+
+def reference(value):
+    """The logical id behind !Ref X, or the name at the end of an ARN text."""
+    if isinstance(value, dict):
+        if "!Ref" in value:
+            return ("ref", value["!Ref"])
+        value = value.get("!Sub", "")
+    return ("name", str(value).rsplit("/", 1)[-1])
+
+
+def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
+    config = tmp_path / "org.yaml"
+    subprocess.run([sys.executable, str(MAKE_CONFIG), "50", "20", "4", str(config)], check=True)
+    text = config.read_text().replace("  monitoring: {enabled: true}", "  monitoring: {enabled: true}\n  mlops: {enabled: true}")
+    config.write_text(text)
+    smgen("render", "-c", str(config), "-o", str(tmp_path / "out"))
+    environment = tmp_path / "out" / "dev"
+    manifest = json.loads((environment / "manifest.json").read_text())
+    assert manifest["environment"]["template_bucket"], "the bench config deploys through a template bucket"
+
+    users, groups, roles, members = set(), {}, {}, {}
+    stacks = sorted((environment / "stacks").glob("*.yaml"))
+    assert len(stacks) > 3000
+    for path in stacks:
+        size = path.stat().st_size
+        assert size <= 1_000_000, (path.name, size)
+        template = yaml.load(path.read_text(), Loader=TemplateLoader)
+        resources = template["Resources"]
+        assert len(resources) <= 500 and len(template.get("Outputs", {})) <= 200 and len(template.get("Parameters", {})) <= 200, path.name
+        by_id = {}
+        for logical, resource in resources.items():
+            properties = resource.get("Properties", {})
+            kind = resource["Type"]
+            if kind == "AWS::IAM::User":
+                users.add(properties["UserName"])
+                members.setdefault(properties["UserName"], set()).update(reference(g)[1] for g in properties.get("Groups", []))
+            elif kind == "AWS::IAM::Group":
+                by_id[logical] = properties["GroupName"]
+                groups.setdefault(properties["GroupName"], set()).update(reference(a)[1] for a in properties.get("ManagedPolicyArns", []))
+            elif kind == "AWS::IAM::Role":
+                by_id[logical] = properties["RoleName"]
+                roles.setdefault(properties["RoleName"], set()).update(reference(a)[1] for a in properties.get("ManagedPolicyArns", []))
+                for policy in properties.get("Policies", []):
+                    assert len(json.dumps(policy["PolicyDocument"], separators=(",", ":"))) <= 10_240, (path.name, logical)
+        for logical, resource in resources.items():
+            properties = resource.get("Properties", {})
+            if resource["Type"] == "AWS::IAM::ManagedPolicy":
+                for key, table in (("Groups", groups), ("Roles", roles)):
+                    for target in properties.get(key, []):
+                        kind, name = reference(target)
+                        table.setdefault(by_id[name] if kind == "ref" else name, set()).add(properties["ManagedPolicyName"])
+            elif resource["Type"] == "AWS::IAM::UserToGroupAddition":
+                kind, group = reference(properties["GroupName"])
+                for user in properties["Users"]:
+                    members.setdefault(user, set()).add(by_id[group] if kind == "ref" else group)
+    listed = {stack["file"]: stack["needs_template_bucket"] for stack in manifest["stacks"]}
+    for path in stacks:
+        assert listed[f"stacks/{path.name}"] == (path.stat().st_size > 51_200), path.name
+
+    assert len(users) == 4001 and len(users) <= 5000
+    assert len(groups) > 1000 and sum(1 for policies in roles.values() if policies) > 3000, "the walk read the groups and roles and their policies"
+    for user, user_groups in members.items():
+        assert len(user_groups) <= 10, (user, len(user_groups))
+    for group, policies in groups.items():
+        assert len(policies) <= 10, (group, len(policies))
+    for role, policies in roles.items():
+        assert len(policies) <= 10, (role, len(policies))
+    for path in (environment / "policies").glob("*.json"):
+        document = json.loads(path.read_text())
+        size = len(json.dumps(document, separators=(",", ":"), ensure_ascii=False))
+        assert size <= 6144 or path.name.endswith("bucket.json"), (path.name, size)
