@@ -61,6 +61,21 @@ def moto_template(path, domain_export):
     return replace_import(template, domain_export, "d-motostandin0"), len(resources)
 
 
+def deploy(cloudformation, environment, domain_export):
+    """Creates every stack of the manifest, in its order, as moto can; the names deployed."""
+    manifest = json.loads((environment / "manifest.json").read_text())
+    deployed = []
+    for stack in manifest["stacks"]:
+        template, count = moto_template(environment / stack["file"], domain_export)
+        if count == 0:
+            continue
+        cloudformation.create_stack(StackName=stack["name"], TemplateBody=json.dumps(template), Capabilities=["CAPABILITY_NAMED_IAM"])
+        status = cloudformation.describe_stacks(StackName=stack["name"])["Stacks"][0]["StackStatus"]
+        assert status == "CREATE_COMPLETE", (stack["name"], status)
+        deployed.append(stack["name"])
+    return deployed
+
+
 def test_stacks_deploy_through_moto(smgen, tmp_path):
     with moto_server() as url:
         ec2 = client("ec2", url, region=REGION)
@@ -75,16 +90,7 @@ def test_stacks_deploy_through_moto(smgen, tmp_path):
         manifest = json.loads((environment / "manifest.json").read_text())
 
         cloudformation = client("cloudformation", url, region=REGION)
-        deployed = []
-        for stack in manifest["stacks"]:
-            template, count = moto_template(environment / stack["file"], "acme-sm-domain-DomainId")
-            if count == 0:
-                continue
-            cloudformation.create_stack(StackName=stack["name"], TemplateBody=json.dumps(template),
-                                        Capabilities=["CAPABILITY_NAMED_IAM"])
-            status = cloudformation.describe_stacks(StackName=stack["name"])["Stacks"][0]["StackStatus"]
-            assert status == "CREATE_COMPLETE", (stack["name"], status)
-            deployed.append(stack["name"])
+        deployed = deploy(cloudformation, environment, "acme-sm-domain-DomainId")
         assert {"acme-sm-network", "acme-sm-identity", "acme-sm-project-rc-fraud-detection"} <= set(deployed)
         assert len([s for s in deployed if s.startswith("acme-sm-users-")]) >= 2
 
