@@ -109,6 +109,11 @@ enum PipelineDefinition {
                     "Containers": [.map([
                         "Image": .string(PipelineImages.image(.inference, team: team.id, project: project.id, context)),
                         "ModelDataUrl": modelArtifacts,
+                        // Script mode serving: `train.py` also defines `model_fn` (and the like).
+                        "Environment": .map([
+                            "SAGEMAKER_PROGRAM": "train.py",
+                            "SAGEMAKER_SUBMIT_DIRECTORY": .string("s3://\(bucket)/code/source.tar.gz"),
+                        ]),
                     ])],
                     "SupportedContentTypes": ["text/csv"],
                     "SupportedResponseMIMETypes": ["text/csv"],
