@@ -53,14 +53,24 @@ SCENARIOS = {
         "match": r"list-endpoints --name-contains rc-fraud-detection- ",
         "stdout": "rc-fraud-detection-fraud-ep\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-fraud-ep\n"}, {
         "match": r"list-tags ", "stdout": "dev\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
+    # The design org with the MLOps loop: its pipelines, artifact buckets and monitoring schedule are verified too.
+    "verify-mlops": (["verify.sh"], [IDENTITY, DOMAIN, COMPLETE, {"match": r"describe-(domain|user-profile|space|endpoint) ", "stdout": "InService\n"},
+                                     {"match": r"describe-model-package-group ", "stdout": "Completed\n"},
+                                     {"match": r"describe-pipeline --pipeline-name rc-anti-money-laundering-pipeline ", "exit": 254, "stderr": "ResourceNotFound\n"},
+                                     {"match": r"describe-pipeline ", "stdout": "Active\n"},
+                                     {"match": r"describe-monitoring-schedule ", "stdout": "Scheduled\n"}], "design-org-mlops"),
 }
 
 
 @pytest.fixture(scope="module")
 def rendered(smgen, tmp_path_factory):
-    out = tmp_path_factory.mktemp("render")
-    smgen("render", "-c", str(ROOT / "examples/design-org.yaml"), "-o", str(out))
-    return out / "dev"
+    """The `dev` tree of each example the scenarios run in, by the example's name."""
+    trees = {}
+    for example in ("design-org", "design-org-mlops"):
+        out = tmp_path_factory.mktemp(example)
+        smgen("render", "-c", str(ROOT / f"examples/{example}.yaml"), "-o", str(out))
+        trees[example] = out / "dev"
+    return trees
 
 
 def test_shellcheck_finds_nothing(smgen, tmp_path):
@@ -72,7 +82,7 @@ def test_shellcheck_finds_nothing(smgen, tmp_path):
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 def test_script_scenario(rendered, tmp_path, scenario):
-    command, rules = SCENARIOS[scenario]
+    command, rules, *example = SCENARIOS[scenario]
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "aws"
@@ -82,7 +92,7 @@ def test_script_scenario(rendered, tmp_path, scenario):
     log = tmp_path / "aws.log"
     log.write_text("")
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_AWS_LOG=str(log), FAKE_AWS_RULES=str(tmp_path / "rules.json"))
-    result = subprocess.run(["bash", f"scripts/{command[0]}", *command[1:]], cwd=rendered, env=env,
+    result = subprocess.run(["bash", f"scripts/{command[0]}", *command[1:]], cwd=rendered[example[0] if example else "design-org"], env=env,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     # Times (cleanup-dev-endpoints asks CloudWatch about the last N days) differ run to run.
     calls = [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", line) for line in log.read_text().splitlines()]
