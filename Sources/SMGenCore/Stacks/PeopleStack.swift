@@ -1,7 +1,11 @@
 import SMGenYAML
 
-/// The people of a project: one user profile (running with the project's execution role,
-/// tagged Team/Project/Owner) and one private JupyterLab space owned by it, per member.
+/// The people of a project: one user profile (running with the project's execution role)
+/// and one private JupyterLab space owned by it, per member.
+///
+/// A profile's tags cannot change in place (CloudFormation replaces the profile, and its
+/// home directory goes with it), so profiles carry only the tags that never change for
+/// them, Team/Project/Owner, and not the org's tags, which may; spaces carry all of them.
 enum PeopleStack {
     static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
@@ -10,7 +14,8 @@ enum PeopleStack {
         for member in project.members {
             let profileId = AWSNames.logicalId("profile", team.id, project.short, member)
             let profile = names.userProfile(team.id, project.short, member)
-            let tags = context.tags([("Team", team.id), ("Project", project.id), ("Owner", member)])
+            let fixed = [("Team", team.id), ("Project", project.id), ("Owner", member)]
+            let tags = context.tags(fixed)
             template.add(.init(profileId, "AWS::SageMaker::UserProfile", properties: [
                 YAMLEntry("DomainId", domainId),
                 YAMLEntry("UserProfileName", .string(profile)),
@@ -18,7 +23,7 @@ enum PeopleStack {
                     "ExecutionRole": Fn.importValue(context.executionRoleArnExport(team, project)),
                     "SecurityGroups": [Fn.importValue(context.securityGroupExport("studio"))],
                 ])),
-                YAMLEntry("Tags", tags),
+                YAMLEntry("Tags", context.tags(fixed, withOrgTags: false)),
             ]))
             template.add(.init(AWSNames.logicalId("space", team.id, project.short, member), "AWS::SageMaker::Space", dependsOn: [profileId], properties: [
                 YAMLEntry("DomainId", domainId),

@@ -34,9 +34,9 @@ struct PlatformContext {
         names.export(names.projectStack(team.id, project.id), "ExecutionRoleArn")
     }
 
-    /// Org tags then the given ones, as a CloudFormation `Tags` list.
-    func tags(_ extra: [(String, String)] = []) -> YAMLValue {
-        let all = extra.map { Tag(key: $0.0, value: $0.1) } + config.org.tags
+    /// The given tags then (unless left out) the org's, as a CloudFormation `Tags` list.
+    func tags(_ extra: [(String, String)] = [], withOrgTags: Bool = true) -> YAMLValue {
+        let all = extra.map { Tag(key: $0.0, value: $0.1) } + (withOrgTags ? config.org.tags : [])
         return .list(all.map { .map(["Key": .string($0.key), "Value": .string($0.value)]) })
     }
 
