@@ -77,7 +77,7 @@ enum ScriptsRenderer {
     /// Records for a heredoc, one a line; each must be free of quotes and line breaks.
     private static func lines(_ records: [String]) -> String {
         for record in records {
-            precondition(!record.contains("'") && !record.contains("\n"), "unvalidated value in a script: \(record)")
+            precondition(!record.utf8.contains(UInt8(ascii: "'")) && !record.utf8.contains(0x0A), "unvalidated value in a script: \(record)")
         }
         return records.joined(separator: "\n")
     }

@@ -24,8 +24,9 @@ enum ManagedPolicies {
         let resolver = PolicyResolver(environment: context.environment)
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
-        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).unicodeScalars.count
-        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).unicodeScalars.count }
+        // Sized in UTF-8 bytes: never fewer than the characters IAM counts.
+        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).utf8.count
+        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).utf8.count }
         var packed: [[PolicyStatement]] = [[]]
         var packedSize = frame
         for whole in document.statements {
