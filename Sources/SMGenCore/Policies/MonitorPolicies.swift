@@ -24,6 +24,14 @@ enum MonitorPolicies {
                         conditions: [YAMLEntry("StringEquals", .map(["cloudwatch:namespace": .string(ModelMonitorResources.driftNamespace)]))])
     }
 
+    /// For the execution role: write the data-quality jobs' logs. SageMaker names the jobs of
+    /// a schedule itself (`model-monitoring-...`), so their log streams cannot carry the
+    /// project's prefix; the grant is write-only, and reading stays with each project.
+    static func writeMonitoringLogs() -> PolicyStatement {
+        PolicyStatement("WriteMonitoringJobLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                        resources: [ARN.logs("log-group:\(AWSNames.processingLogGroup):log-stream:model-monitoring-*")])
+    }
+
     /// For members: follow their endpoints' monitoring schedules and runs.
     static func followMonitoring(_ prefix: String) -> PolicyStatement {
         PolicyStatement("FollowProjectMonitoring", actions: [

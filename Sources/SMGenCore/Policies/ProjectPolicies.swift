@@ -85,6 +85,7 @@ enum ProjectPolicies {
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
         if project.models.contains(where: \.monitor) {
             statements.append(MonitorPolicies.publishDriftMetrics())
+            statements.append(MonitorPolicies.writeMonitoringLogs())
         }
         statements.append(PolicyStatement("DescribeVpcForJobs", actions: [
             "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
