@@ -155,6 +155,9 @@ public struct Model: Sendable {
     /// drift alarm that retrains through the project's pipeline (module `mlops`).
     public var monitor = false
     var monitorMark: Mark?
+    /// The input feature whose drift the alarm watches (`feature_baseline_drift_<feature>`).
+    public var driftFeature = Model.defaultDriftFeature
+    public static let defaultDriftFeature = "distance"
 }
 
 /// How an endpoint is hosted: on instances (optionally autoscaled) or serverless.

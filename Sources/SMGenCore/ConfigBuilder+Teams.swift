@@ -70,7 +70,7 @@ extension ConfigBuilder {
             reader.error(mark, path, "a model name is a lowercase letter, then up to 15 lowercase letters, digits or single '-', found '\(ConfigReader.printable(name))'")
         }
         var model = Model(name: name, mark: mark, version: 1, image: "", hosting: .instances(type: Model.defaultInstanceType, autoscaling: nil))
-        let allowed = ["version", "instance_type", "image", "autoscaling", "serverless", "monitor"]
+        let allowed = ["version", "instance_type", "image", "autoscaling", "serverless", "monitor", "drift_feature"]
         guard let fields = reader.fields(node, path, allowed: allowed, required: ["version", "image"]) else { return model }
         if let version = fields["version"] {
             model.version = reader.int(version, fields.path("version"), in: 1...9999) ?? 1
@@ -88,6 +88,11 @@ extension ConfigBuilder {
             if model.monitor && fields["serverless"] != nil {
                 reader.error(monitor.mark, fields.path("monitor"), "Model Monitor needs the endpoint's data capture, which serverless endpoints do not have; host the model on instances")
             }
+        }
+        if let feature = fields["drift_feature"] {
+            model.driftFeature = reader.string(feature, fields.path("drift_feature"), expected: "a feature name of letters, digits and _ (the baseline's column name)",
+                                               check: Patterns.isFeatureName) ?? Model.defaultDriftFeature
+            if !model.monitor { reader.error(feature.mark, fields.path("drift_feature"), "applies to monitored models only; add 'monitor: true'") }
         }
         let autoscaling = fields["autoscaling"].flatMap { self.autoscaling($0, fields.path("autoscaling")) }
         if let serverless = fields["serverless"] {

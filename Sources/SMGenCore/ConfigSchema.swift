@@ -148,6 +148,7 @@ public enum ConfigSchema {
             "version": integer(1, 9999, nil),
             "instance_type": string(pattern: "^ml\\.[a-z0-9-]+\\.[a-z0-9-]+$", "Default ml.m5.large."),
             "monitor": .map(["type": "boolean", "description": "Model Monitor with a drift alarm that retrains (needs modules.mlops)."]),
+            "drift_feature": string(pattern: "^[A-Za-z0-9_]{1,100}$", "With monitor: the feature whose drift the alarm watches; default distance."),
             "image": .map(["type": "string", "maxLength": 255]),
             "autoscaling": object([
                 "min": integer(1, 100, nil), "max": integer(1, 100, nil), "target_invocations": integer(1, 100_000, nil),

@@ -49,6 +49,12 @@ enum Patterns {
             && text.utf8.allSatisfy { isAlnum($0) || "._-/".utf8.contains($0) }
     }
 
+    /// A feature (column) name as Model Monitor puts it in a metric name: 1 to 100 letters,
+    /// digits and `_`.
+    static func isFeatureName(_ text: String) -> Bool {
+        (1...100).contains(text.utf8.count) && text.utf8.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "_") }
+    }
+
     /// A CloudFormation logical ID: 1 to 255 ASCII letters and digits.
     static func isLogicalId(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 255 && text.utf8.allSatisfy(isAlnum)

@@ -58,7 +58,7 @@ enum ModulesReadme {
             let endpoint = names.endpoint(team.id, project.id, model.name)
             sections.append(TextTemplate.render("readme/model-monitor.md", [
                 "monitored": code(monitored.map { names.endpoint($0.0.id, $0.1.id, $0.2.name) }),
-                "metric": ModelMonitorResources.driftMetric,
+                "metric": ModelMonitorResources.driftMetric("<drift_feature>"),
                 "threshold": JSONWriter.format(ModelMonitorResources.driftThreshold),
                 "region": environment.region,
                 "account": environment.account,

@@ -9,8 +9,9 @@ import SMGenYAML
 /// `baseline/<model>/statistics.json` and `constraints.json` (from a baselining job on the
 /// training data), `reports/<model>/` (each hourly run's report).
 enum ModelMonitorResources {
-    /// The metric the data-quality job publishes for the drift the alarm watches.
-    static let driftMetric = "feature_baseline_drift_distance"
+    /// The metric the data-quality job publishes for the drift of `feature`, which the alarm
+    /// watches (the platform's `feature_baseline_drift_distance` by default).
+    static func driftMetric(_ feature: String) -> String { "feature_baseline_drift_\(feature)" }
     static let driftNamespace = "aws/sagemaker/Endpoints/data-metrics"
     /// The drift distance above which the alarm fires.
     static let driftThreshold = 0.1
@@ -83,7 +84,7 @@ enum ModelMonitorResources {
             YAMLEntry("AlarmName", .string(names.driftAlarm(endpoint))),
             YAMLEntry("AlarmDescription", .string("Data drift of \(endpoint) beyond its baseline: retrains through \(names.pipeline(team.id, project.id))")),
             YAMLEntry("Namespace", .string(driftNamespace)),
-            YAMLEntry("MetricName", .string(driftMetric)),
+            YAMLEntry("MetricName", .string(driftMetric(model.driftFeature))),
             YAMLEntry("Dimensions", [
                 .map(["Name": "Endpoint", "Value": .string(endpoint)]),
                 .map(["Name": "MonitoringSchedule", "Value": .string(schedule)]),
