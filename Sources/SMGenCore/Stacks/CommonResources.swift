@@ -2,6 +2,16 @@ import SMGenYAML
 
 /// Resources several stacks declare the same way.
 enum CommonResources {
+    /// An IAM role that `trust` lets a service assume; its policies are attached separately.
+    static func role(_ logicalId: String, name: String, description: String, trust: YAMLValue, tags: YAMLValue) -> CloudFormationTemplate.Resource {
+        .init(logicalId, "AWS::IAM::Role", properties: [
+            YAMLEntry("RoleName", .string(name)),
+            YAMLEntry("Description", .string(description)),
+            YAMLEntry("AssumeRolePolicyDocument", trust),
+            YAMLEntry("Tags", tags),
+        ])
+    }
+
     /// A log group with its retention.
     static func logGroup(_ logicalId: String, name: String, retentionDays: Int, tags: YAMLValue) -> CloudFormationTemplate.Resource {
         .init(logicalId, "AWS::Logs::LogGroup", properties: [

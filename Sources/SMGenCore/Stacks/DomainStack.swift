@@ -8,12 +8,9 @@ enum DomainStack {
         let domain = context.config.domain
         let vpc = context.environment.vpc
         var template = CloudFormationTemplate(description: "smgen: the SageMaker domain \(domain.name)")
-        template.add(.init("DefaultExecutionRole", "AWS::IAM::Role", properties: [
-            YAMLEntry("RoleName", .string(context.names.domainDefaultRole)),
-            YAMLEntry("Description", "Default execution role of the domain: no permissions; user profiles run with their project's role"),
-            YAMLEntry("AssumeRolePolicyDocument", Trust.sageMaker),
-            YAMLEntry("Tags", context.tags()),
-        ]))
+        template.add(CommonResources.role("DefaultExecutionRole", name: context.names.domainDefaultRole,
+                                          description: "Default execution role of the domain: no permissions; user profiles run with their project's role",
+                                          trust: Trust.sageMaker, tags: context.tags()))
         let studioGroup: YAMLValue = [Fn.importValue(context.securityGroupExport("studio"))]
         let jupyterLab: YAMLValue = .map([
             "AppLifecycleManagement": .map([

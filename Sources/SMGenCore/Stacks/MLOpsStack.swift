@@ -46,8 +46,9 @@ enum MLOpsStack {
         template.add(SecureBucket.bucket("ArtifactBucket", name: artifacts, tags: tags, eventBridge: s3Source))
         template.add(SecureBucket.policy("ArtifactBucketPolicy", bucket: "ArtifactBucket", name: artifacts))
 
-        template.add(role("BuildRole", names.buildRole(team.id, project.short), service: "codebuild.amazonaws.com",
-                          "CodeBuild role of \(team.id)/\(project.id): tests, uploads the pipeline code, starts the pipeline", tags: tags))
+        template.add(CommonResources.role("BuildRole", name: names.buildRole(team.id, project.short),
+                                          description: "CodeBuild role of \(team.id)/\(project.id): tests, uploads the pipeline code, starts the pipeline",
+                                          trust: Trust.service("codebuild.amazonaws.com"), tags: tags))
         ManagedPolicies.add(DeliveryPolicies.build(team, project, context), to: &template, logicalId: "BuildPolicy",
                             name: names.buildPolicy(team.id, project.id), description: "Build of \(team.id)/\(project.id): its artifacts, code prefix, logs and pipeline",
                             attachment: ("Roles", "BuildRole"), context: context)
@@ -70,8 +71,9 @@ enum MLOpsStack {
             YAMLEntry("Tags", tags),
         ]))
 
-        template.add(role("DeliveryRole", names.deliveryRole(team.id, project.short), service: "codepipeline.amazonaws.com",
-                          "CodePipeline role of \(team.id)/\(project.id): its artifacts, its build\(s3Source ? "" : " and the git connection")", tags: tags))
+        template.add(CommonResources.role("DeliveryRole", name: names.deliveryRole(team.id, project.short),
+                                          description: "CodePipeline role of \(team.id)/\(project.id): its artifacts, its build\(s3Source ? "" : " and the git connection")",
+                                          trust: Trust.service("codepipeline.amazonaws.com"), tags: tags))
         ManagedPolicies.add(DeliveryPolicies.delivery(team, project, context), to: &template, logicalId: "DeliveryPolicy",
                             name: names.deliveryPolicy(team.id, project.id), description: "Delivery of \(team.id)/\(project.id): its artifacts and build",
                             attachment: ("Roles", "DeliveryRole"), context: context)
@@ -105,8 +107,9 @@ enum MLOpsStack {
 
         guard s3Source else { return }
         // A new source zip starts the delivery (S3 sends the bucket's events to EventBridge).
-        template.add(role("SourceEventsRole", names.sourceEventsRole(team.id, project.short), service: "events.amazonaws.com",
-                          "Starts \(deliveryName) when a new source zip is uploaded", tags: tags))
+        template.add(CommonResources.role("SourceEventsRole", name: names.sourceEventsRole(team.id, project.short),
+                                          description: "Starts \(deliveryName) when a new source zip is uploaded",
+                                          trust: Trust.service("events.amazonaws.com"), tags: tags))
         ManagedPolicies.add(DeliveryPolicies.sourceEvents(team, project, context), to: &template, logicalId: "SourceEventsPolicy",
                             name: names.sourceEventsPolicy(team.id, project.id), description: "Start the delivery of \(team.id)/\(project.id)",
                             attachment: ("Roles", "SourceEventsRole"), context: context)
@@ -144,15 +147,6 @@ enum MLOpsStack {
                     "aws sagemaker start-pipeline-execution --pipeline-name \"$PIPELINE_NAME\" --pipeline-execution-display-name \"build-$CODEBUILD_BUILD_NUMBER\"",
                 ]]),
             ]),
-        ])
-    }
-
-    private static func role(_ logicalId: String, _ name: String, service: String, _ description: String, tags: YAMLValue) -> CloudFormationTemplate.Resource {
-        .init(logicalId, "AWS::IAM::Role", properties: [
-            YAMLEntry("RoleName", .string(name)),
-            YAMLEntry("Description", .string(description)),
-            YAMLEntry("AssumeRolePolicyDocument", Trust.service(service)),
-            YAMLEntry("Tags", tags),
         ])
     }
 

@@ -10,12 +10,8 @@ enum ProjectStack {
         var template = CloudFormationTemplate(description: "smgen: project \(team.id)/\(project.id): data bucket, execution role, member access")
         template.add(SecureBucket.bucket("Bucket", name: bucket, tags: context.projectTags(team, project)))
         template.add(SecureBucket.policy("BucketPolicy", bucket: "Bucket", name: bucket))
-        template.add(.init("ExecutionRole", "AWS::IAM::Role", properties: [
-            YAMLEntry("RoleName", .string(role)),
-            YAMLEntry("Description", .string("SageMaker execution role of project \(team.id)/\(project.id)")),
-            YAMLEntry("AssumeRolePolicyDocument", Trust.sageMaker),
-            YAMLEntry("Tags", context.projectTags(team, project)),
-        ]))
+        template.add(CommonResources.role("ExecutionRole", name: role, description: "SageMaker execution role of project \(team.id)/\(project.id)",
+                                          trust: Trust.sageMaker, tags: context.projectTags(team, project)))
         ManagedPolicies.add(ProjectPolicies.executionRole(team, project, context), to: &template, logicalId: "ExecutionRolePolicy",
                             name: names.executionRolePolicy(team.id, project.id),
                             description: "Execution role of \(team.id)/\(project.id): its bucket, logs, images, jobs and models only",

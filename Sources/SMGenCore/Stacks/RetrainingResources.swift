@@ -20,12 +20,9 @@ enum RetrainingResources {
             YAMLEntry("DisplayName", .string("\(team.id)/\(project.id) retraining")),
             YAMLEntry("Tags", tags),
         ]))
-        template.add(.init("RetrainRole", "AWS::IAM::Role", properties: [
-            YAMLEntry("RoleName", .string(names.retrainRole(team.id, project.short))),
-            YAMLEntry("Description", .string("Retraining function of \(team.id)/\(project.id): starts its pipeline, publishes a notice")),
-            YAMLEntry("AssumeRolePolicyDocument", Trust.service("lambda.amazonaws.com")),
-            YAMLEntry("Tags", tags),
-        ]))
+        template.add(CommonResources.role("RetrainRole", name: names.retrainRole(team.id, project.short),
+                                          description: "Retraining function of \(team.id)/\(project.id): starts its pipeline, publishes a notice",
+                                          trust: Trust.service("lambda.amazonaws.com"), tags: tags))
         ManagedPolicies.add(MonitorPolicies.retrain(team, project, context), to: &template, logicalId: "RetrainPolicy",
                             name: names.retrainPolicy(team.id, project.id), description: "Retraining of \(team.id)/\(project.id): its pipeline, its notice topic, its logs",
                             attachment: ("Roles", "RetrainRole"), context: context)
