@@ -24,6 +24,11 @@ public struct Config: Sendable {
     var projectsWithTeams: [(team: Team, project: Project)] {
         teams.flatMap { team in team.projects.map { (team, $0) } }
     }
+
+    /// Every model under Model Monitor, with its project and team, in file order.
+    var monitoredModels: [(team: Team, project: Project, model: Model)] {
+        projectsWithTeams.flatMap { team, project in project.models.filter(\.monitor).map { (team, project, $0) } }
+    }
 }
 
 /// The organisation: the name prefix and the tags put on every taggable resource.
@@ -139,6 +144,9 @@ public struct Project: Sendable {
     var memberMarks: [Mark] = []
     public var models: [Model]
     public var pipeline: Pipeline
+
+    /// True when an endpoint of the project is under Model Monitor (it then retrains on drift).
+    var monitorsModels: Bool { models.contains(where: \.monitor) }
 }
 
 /// A model served by one real-time endpoint.

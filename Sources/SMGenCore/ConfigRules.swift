@@ -83,7 +83,7 @@ enum ConfigRules {
     /// the projects' images or, where a project has none, AWS's scikit-learn image, which
     /// must exist in the environment's region.
     private static func checkMLOps(_ config: Config, sink: inout DiagnosticSink) {
-        let monitored = config.teams.flatMap { team in team.projects.flatMap { project in project.models.filter(\.monitor).map { (team, project, $0) } } }
+        let monitored = config.monitoredModels
         for (team, project, model) in monitored {
             let key = "teams.\(team.id).projects.\(project.id).models.\(model.name).monitor"
             if !config.modules.mlops {

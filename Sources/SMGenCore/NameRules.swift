@@ -82,7 +82,7 @@ enum NameRules {
                 }
                 checker.check(.iamPolicy, names.buildPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
                 checker.check(.iamPolicy, names.deliveryPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
-                if project.models.contains(where: \.monitor) {
+                if project.monitorsModels {
                     checker.check(.iamRole, names.retrainRole(t, s), namespace: "role", at: shortMark, change: shortKey)
                     checker.check(.iamPolicy, names.retrainPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
                 }

@@ -53,7 +53,7 @@ enum ModulesReadme {
                 "example_build": names.buildProject(first.0.id, first.1.id),
             ].merging(sourceTexts(config, example: first, names: names, region: environment.region)) { $1 }))
         }
-        let monitored = projects.flatMap { team, project in project.models.filter(\.monitor).map { (team, project, $0) } }
+        let monitored = config.monitoredModels
         if let (team, project, model) = monitored.first {
             let endpoint = names.endpoint(team.id, project.id, model.name)
             sections.append(TextTemplate.render("readme/model-monitor.md", [

@@ -42,9 +42,7 @@ enum ScriptsRenderer {
             checks += projects.map { "pipeline|\(names.pipeline($0.0.id, $0.1.id))" }
         }
         checks += projects.flatMap { team, project in project.models.map { "endpoint|\(names.endpoint(team.id, project.id, $0.name))" } }
-        checks += projects.flatMap { team, project in
-            project.models.filter(\.monitor).map { "monitoring-schedule|\(names.monitoringSchedule(team.id, project.id, $0.name))" }
-        }
+        checks += config.monitoredModels.map { "monitoring-schedule|\(names.monitoringSchedule($0.team.id, $0.project.id, $0.model.name))" }
 
         let values: [String: [String: String]] = [
             "lib.sh": ["header": common["header"]!, "account": environment.account, "region": environment.region,

@@ -16,7 +16,7 @@ enum ProjectPolicies {
             statements.append(SharedStatements.runPipeline(names.pipeline(team.id, project.id)))
             statements += DeliveryPolicies.memberStatements(team, project, context)
         }
-        if project.models.contains(where: \.monitor) {
+        if project.monitorsModels {
             statements.append(MonitorPolicies.followMonitoring(prefix))
         }
         statements.append(PolicyStatement("ReadProjectJobLogs", actions: ["logs:GetLogEvents"], resources: SharedStatements.logStreams(prefix)))
@@ -83,7 +83,7 @@ enum ProjectPolicies {
             "sagemaker:ListApps", "sagemaker:ListSpaces", "sagemaker:ListUserProfiles",
         ], resources: ["*"]))
         statements.append(SharedStatements.passExecutionRole(names.executionRole(team.id, project.short)))
-        if project.models.contains(where: \.monitor) {
+        if project.monitorsModels {
             statements.append(MonitorPolicies.publishDriftMetrics())
             statements.append(MonitorPolicies.writeMonitoringLogs())
         }

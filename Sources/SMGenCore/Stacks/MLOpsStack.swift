@@ -30,7 +30,7 @@ enum MLOpsStack {
             YAMLEntry("Tags", tags),
         ]))
         addDelivery(team, project, context, to: &template)
-        if project.models.contains(where: \.monitor) {
+        if project.monitorsModels {
             RetrainingResources.add(to: &template, team: team, project: project, context: context)
         }
         return template

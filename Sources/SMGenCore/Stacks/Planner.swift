@@ -88,7 +88,7 @@ public enum Planner {
             }
             if !project.models.isEmpty {
                 let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
-                    + (project.models.contains(where: \.monitor) ? [names.mlopsStack(team.id, project.id)] : [])
+                    + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
                 planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
                                                template: ModelsStack.build(team, project, context))
             }
@@ -102,7 +102,7 @@ public enum Planner {
                 planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
                     + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
                     + [PolicyFile(file: "\(base)-artifacts-bucket.json", document: SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
-                if project.models.contains(where: \.monitor) {
+                if project.monitorsModels {
                     planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
                 }
                 if config.modules.mlopsSource == .s3 {
