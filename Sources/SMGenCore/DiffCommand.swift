@@ -38,10 +38,7 @@ public enum DiffCommand {
     /// The account and region an earlier rendering recorded in `<directory>/manifest.json`,
     /// or nil when the folder holds no smgen output.
     private static func manifestResolver(_ directory: String) -> PolicyResolver? {
-        guard let bytes = PosixFiles.contents(of: directory + "/manifest.json"),
-              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              manifest["generator"] as? String == "smgen",
-              let environment = manifest["environment"] as? [String: Any],
+        guard let environment = OutputWriter.manifest(in: URL(fileURLWithPath: directory))?["environment"] as? [String: Any],
               let region = environment["region"] as? String, let account = environment["account"] as? String
         else { return nil }
         return PolicyResolver(region: region, account: account)

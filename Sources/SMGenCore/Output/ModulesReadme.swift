@@ -36,11 +36,10 @@ enum ModulesReadme {
             ]))
         }
         if config.modules.mlops, let first = projects.first {
-            let ecr = config.modules.ecr
-            let own = PipelineImages.Kind.allCases.filter { ecr?.projectRepos.contains($0.rawValue) == true }.map(\.rawValue)
+            let own = PipelineImages.ownKinds(config.modules.ecr).map(\.rawValue)
             let aws = AWSImages.scikitLearn.uri(region: environment.region).map { "`\($0)`" } ?? "none"
             let images = own.isEmpty ? "AWS's scikit-learn container \(aws)"
-                : own.count == PipelineImages.Kind.allCases.count ? "the project's repositories \(code(own)), tag `latest`"
+                : PipelineImages.usesOnlyProjectImages(config.modules.ecr) ? "the project's repositories \(code(own)), tag `latest`"
                 : "the project's repositories \(code(own)) (tag `latest`), otherwise AWS's scikit-learn container \(aws)"
             sections.append(TextTemplate.render("readme/mlops.md", [
                 "pipelines": code(projects.map { names.pipeline($0.0.id, $0.1.id) }),

@@ -14,12 +14,18 @@ public enum OutputWriter {
         PosixFiles.files(under: directory.path).sorted()
     }
 
-    /// The files a smgen manifest in `directory` lists (itself included), or nil when there is none.
-    static func generatedFiles(in directory: URL) -> Set<String>? {
+    /// The smgen manifest in `directory`, or nil when there is none (or another tool's).
+    static func manifest(in directory: URL) -> [String: Any]? {
         guard let bytes = PosixFiles.contents(of: directory.appendingPathComponent("manifest.json").path),
               let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              manifest["generator"] as? String == "smgen", let files = manifest["files"] as? [String: Any]
+              manifest["generator"] as? String == "smgen"
         else { return nil }
+        return manifest
+    }
+
+    /// The files a smgen manifest in `directory` lists (itself included), or nil when there is none.
+    static func generatedFiles(in directory: URL) -> Set<String>? {
+        guard let files = manifest(in: directory)?["files"] as? [String: Any] else { return nil }
         return Set(files.keys).union(["manifest.json"])
     }
 

@@ -23,24 +23,34 @@ enum PosixFiles {
     }
 
     private static func walk(_ directory: String, prefix: String, into found: inout [String]) {
-        guard let handle = opendir(directory) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
-            let path = directory + "/" + name
-            var kind = Int32(entry.pointee.d_type)
-            if kind == Int32(DT_UNKNOWN) {
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                kind = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
-            }
-            if kind == Int32(DT_DIR) {
-                walk(path, prefix: prefix + name + "/", into: &found)
-            } else if kind == Int32(DT_REG) {
+        for (name, kind) in entries(of: directory) {
+            if kind == .directory {
+                walk(directory + "/" + name, prefix: prefix + name + "/", into: &found)
+            } else if kind == .file {
                 found.append(prefix + name)
             }
         }
+    }
+
+    private enum Kind { case directory, file, other }
+
+    /// The entries of `directory` (not `.` and `..`) and their kinds; nothing when it cannot be read.
+    private static func entries(of directory: String) -> [(name: String, kind: Kind)] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var found: [(name: String, kind: Kind)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(directory + "/" + name, &status) == 0 else { continue }
+                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+            }
+            found.append((name, type == Int32(DT_DIR) ? .directory : (type == Int32(DT_REG) ? .file : .other)))
+        }
+        return found
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.
@@ -98,15 +108,7 @@ enum PosixFiles {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            if let handle = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(handle) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(handle)
-                for name in names { removeTree(path + "/" + name) }
-            }
+            for entry in entries(of: path) { removeTree(path + "/" + entry.name) }
             rmdir(path)
         } else {
             unlink(path)

@@ -7,16 +7,20 @@ enum PipelineImages {
         case inference
     }
 
+    /// The kinds of step that run the project's own image (the ecr module lists their repository).
+    static func ownKinds(_ ecr: ECRModule?) -> [Kind] {
+        Kind.allCases.filter { ecr?.projectRepos.contains($0.rawValue) == true }
+    }
+
     /// True when every kind of step has a project repository (no AWS image is needed).
     static func usesOnlyProjectImages(_ ecr: ECRModule?) -> Bool {
-        guard let ecr else { return false }
-        return Kind.allCases.allSatisfy { ecr.projectRepos.contains($0.rawValue) }
+        ownKinds(ecr).count == Kind.allCases.count
     }
 
     /// The image URI for `kind` in a `!Sub` text (`${AWS::AccountId}` and the like resolved by
     /// CloudFormation); the `latest` tag of the project's repository, which its build pushes.
     static func image(_ kind: Kind, team: String, project: String, _ context: PlatformContext) -> String {
-        if let ecr = context.config.modules.ecr, ecr.projectRepos.contains(kind.rawValue) {
+        if ownKinds(context.config.modules.ecr).contains(kind) {
             let repository = context.names.projectRepository(team, project, kind.rawValue)
             return "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/\(repository):latest"
         }
