@@ -43,7 +43,7 @@ enum DiffFormatter {
                 out += "| | Stack | Resource | Type | Change |\n|---|---|---|---|---|\n"
                 for stack in diff.stacks {
                     if stack.resources.isEmpty && stack.template.isEmpty {
-                        out += "| \(stack.symbol) | \(code(stack.name)) | | | stack \(stack.kind.rawValue) |\n"
+                        out += "| \(stack.symbol) | \(Markdown.code(stack.name)) | | | stack \(stack.kind.rawValue) |\n"
                     }
                     for resource in stack.resources {
                         let verdict = resource.dataAtRisk || resource.replacement != .none ? "**\(resource.verdict)**" : resource.verdict
@@ -52,11 +52,11 @@ enum DiffFormatter {
                             let top = change.path.split(separator: ".").prefix(2).joined(separator: ".")
                             if !properties.contains(top) { properties.append(top) }
                         }
-                        let paths = properties.map(code).joined(separator: ", ")
-                        out += "| \(resource.symbol) | \(code(stack.name)) | \(code(resource.logicalId)) | \(code(resource.type)) | \(verdict)\(paths.isEmpty ? "" : ": " + paths) |\n"
+                        let paths = properties.map(Markdown.code).joined(separator: ", ")
+                        out += "| \(resource.symbol) | \(Markdown.code(stack.name)) | \(Markdown.code(resource.logicalId)) | \(Markdown.code(resource.type)) | \(verdict)\(paths.isEmpty ? "" : ": " + paths) |\n"
                     }
                     if !stack.template.isEmpty {
-                        out += "| ~ | \(code(stack.name)) | | | \(stack.template.map { code($0.path) }.joined(separator: ", ")) |\n"
+                        out += "| ~ | \(Markdown.code(stack.name)) | | | \(stack.template.map { Markdown.code($0.path) }.joined(separator: ", ")) |\n"
                     }
                 }
                 let details = diff.stacks.flatMap { stack in
@@ -66,7 +66,7 @@ enum DiffFormatter {
                 if !details.isEmpty {
                     out += "\n<details><summary>Property changes (\(details.count))</summary>\n\n| Stack | Resource | Property | Change |\n|---|---|---|---|\n"
                     for (stack, resource, change) in details {
-                        out += "| \(code(stack)) | \(resource.isEmpty ? "" : code(resource)) | \(code(change.path)) | \(cell(change.summary)) |\n"
+                        out += "| \(Markdown.code(stack)) | \(resource.isEmpty ? "" : Markdown.code(resource)) | \(Markdown.code(change.path)) | \(Markdown.cell(change.summary)) |\n"
                     }
                     out += "\n</details>\n"
                 }
@@ -80,12 +80,12 @@ enum DiffFormatter {
                 out += "|---|---|" + String(repeating: "---|", count: first.fields.count) + "\n"
                 for change in changes {
                     let sign = change.widens ? "**\(change.sign.rawValue)**" : change.sign.rawValue
-                    out += "| \(sign) | \(code(change.holder)) | " + change.fields.map { cell($0.value) }.joined(separator: " | ") + " |\n"
+                    out += "| \(sign) | \(Markdown.code(change.holder)) | " + change.fields.map { Markdown.cell($0.value) }.joined(separator: " | ") + " |\n"
                 }
                 out += "\n"
             }
             if !diff.files.isEmpty {
-                out += "Other files: " + diff.files.map { "\(code($0.path)) (\($0.kind.rawValue))" }.joined(separator: ", ") + "\n\n"
+                out += "Other files: " + diff.files.map { "\(Markdown.code($0.path)) (\($0.kind.rawValue))" }.joined(separator: ", ") + "\n\n"
             }
         }
         return out
@@ -136,14 +136,5 @@ enum DiffFormatter {
             }),
             "files": .list(diff.files.map { .map(["path": .string($0.path), "change": .string($0.kind.rawValue)]) }),
         ])
-    }
-
-    /// Text in a table cell: pipes escaped, line breaks flattened.
-    private static func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
-    }
-
-    private static func code(_ text: String) -> String {
-        "`" + cell(text).replacingAll("`", with: "'") + "`"
     }
 }

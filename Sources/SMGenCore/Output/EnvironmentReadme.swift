@@ -50,11 +50,10 @@ enum EnvironmentReadme {
         for override in applied {
             let change: String
             switch override.action {
-            case .set(let value): change = "set to `\(value.display.replacingAll("|", with: "\\|").replacingAll("`", with: "'"))`"
+            case .set(let value): change = "set to \(Markdown.code(value.display))"
             case .delete: change = "removed"
             }
-            let reason = (override.reason ?? "").replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
-            table += "| `\(override.stack)` | `\(override.resource)` | `\(override.path.joined(separator: "."))` | \(change) | \(reason) |\n"
+            table += "| `\(override.stack)` | `\(override.resource)` | `\(override.path.joined(separator: "."))` | \(change) | \(Markdown.cell(override.reason ?? "")) |\n"
         }
         return table
     }
