@@ -15,9 +15,6 @@ enum PipelineDefinition {
     /// The steps that start jobs, by the suffix of their job name prefix.
     static let jobSteps = ["prep", "train", "eval"]
 
-    /// The parameters an execution may override.
-    static let parameters = ["InputData", "AccuracyThreshold", "ModelApprovalStatus", "InstanceType"]
-
     static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> YAMLValue {
         let names = context.names
         let bucket = names.bucket(team.id, project.id)

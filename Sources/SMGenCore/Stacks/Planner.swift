@@ -41,7 +41,6 @@ public enum Planner {
         var policies: [PolicyFile] = []
     }
 
-
     public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
         let context = PlatformContext(config: config, environment: environment)
         let names = context.names
