@@ -52,7 +52,7 @@ enum TemplateLimits {
             }
         }
         for path in plan.stacks.map({ "stacks/\($0.name).yaml" }).sorted() {
-            let size = tree.files[path]!.utf8.count
+            let size = tree.files[path]!.count
             if size > 1_000_000 {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes; CloudFormation accepts at most 1,000,000"))
             } else if size > Renderer.inlineTemplateLimit && environment.templateBucket.isEmpty {

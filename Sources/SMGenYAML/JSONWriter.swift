@@ -2,11 +2,16 @@
 /// does: 2-space indent, `": "` after keys, keys in the order the map was built, a final newline.
 public enum JSONWriter {
     public static func write(_ value: YAMLValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `write(value)`.
+    public static func bytes(_ value: YAMLValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(value, indent: 0, into: &out)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The JSON without any whitespace outside strings (how IAM counts a policy's size).
@@ -16,6 +21,14 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The size in bytes of `compact(value)`.
+    public static func compactSize(_ value: YAMLValue) -> Int {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(value, indent: nil, into: &out)
+        return out.count
+    }
+
     /// A number as JSON and YAML write it: integral values keep one decimal (`1.0`).
     public static func format(_ number: Double) -> String {
         precondition(number.isFinite, "JSON has no infinities or NaN")
@@ -23,85 +36,77 @@ public enum JSONWriter {
     }
 
     /// A line break and `indent` spaces; nothing in compact form (`indent` nil).
+    @inline(__always)
     private static func newline(_ indent: Int?, into out: inout [UInt8]) {
         guard let indent else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent))
+        out.writeSpaces(indent)
     }
 
     private static func write(_ value: YAMLValue, indent: Int?, into out: inout [UInt8]) {
         let inner = indent.map { $0 + 2 }
         switch value {
         case .string(let text): quote(text, into: &out)
-        case .int(let number): out.write(String(number))
+        case .int(let number): out.writeDecimal(number)
         case .double(let number): out.write(format(number))
         case .bool(let flag): out.write(flag ? "true" : "false")
         case .null: out.write("null")
         case .tagged: preconditionFailure("YAML tags have no JSON form")
         case .list(let items):
             if items.isEmpty { out.write("[]"); return }
-            out.write("[")
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out.write(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner, into: &out)
                 write(item, indent: inner, into: &out)
             }
             newline(indent, into: &out)
-            out.write("]")
+            out.append(UInt8(ascii: "]"))
         case .map(let entries):
             if entries.isEmpty { out.write("{}"); return }
-            out.write("{")
+            out.append(UInt8(ascii: "{"))
             for (index, entry) in entries.enumerated() {
-                if index > 0 { out.write(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner, into: &out)
                 quote(entry.key, into: &out)
-                out.write(indent == nil ? ":" : ": ")
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 write(entry.value, indent: inner, into: &out)
             }
             newline(indent, into: &out)
-            out.write("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal; control characters and the JavaScript line separators escaped.
     static func quote(_ text: String, into out: inout [UInt8]) {
-        out.write("\"")
+        out.append(UInt8(ascii: "\""))
+        var text = text
         // Fast path: nothing to escape (no quote, backslash, control character or U+2028/2029).
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-            plain = false
-            break
+        let plain = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
-        if plain {
-            out.write(text)
-            out.write("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.write("\\\"")
-            case "\\": out.write("\\\\")
-            case "\n": out.write("\\n")
-            case "\r": out.write("\\r")
-            case "\t": out.write("\\t")
-            case "\u{08}": out.write("\\b")
-            case "\u{0C}": out.write("\\f")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out.write("\\u" + ScalarQuoting.hex(scalar.value, digits: 4).lowercased())
-                } else {
-                    out.write(String(scalar))
+        if !plain {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out.write("\\\"")
+                case "\\": out.write("\\\\")
+                case "\n": out.write("\\n")
+                case "\r": out.write("\\r")
+                case "\t": out.write("\\t")
+                case "\u{08}": out.write("\\b")
+                case "\u{0C}": out.write("\\f")
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                        out.write("\\u" + ScalarQuoting.hex(scalar.value, digits: 4).lowercased())
+                    } else {
+                        out.append(contentsOf: UTF8.encode(scalar)!)
+                    }
                 }
             }
         }
-        out.write("\"")
-    }
-}
-
-extension [UInt8] {
-    /// Appends `text`'s UTF-8 bytes: the writers build their output as bytes, not as a String.
-    @inline(__always)
-    mutating func write(_ text: some StringProtocol) {
-        append(contentsOf: text.utf8)
+        out.append(UInt8(ascii: "\""))
     }
 }

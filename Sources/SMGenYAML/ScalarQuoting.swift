@@ -1,81 +1,88 @@
 /// Decides how a string is written so that every YAML reader we care about (PyYAML, which
 /// cfn-lint and the aws CLI use, with its YAML 1.1 resolvers; libyaml; YAML 1.2 readers)
-/// reads back exactly the same string.
+/// reads back exactly the same string. Decisions are made on the UTF-8 bytes, with a table
+/// of byte classes: the writers ask this of every key and scalar they write.
 enum ScalarQuoting {
     enum Style { case plain, singleQuoted, doubleQuoted, literal }
 
     /// Words that YAML 1.1 or 1.2 resolve to booleans or null (compared case-insensitively).
-    private static let reservedWords: Set<String> = [
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "",
-    ]
+    private static let reservedWords = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", ""]
+
+    /// The reserved words packed as `packed` packs a candidate, for comparison without a String.
+    private static let reservedKeys: [UInt64] = reservedWords.map { word in
+        var word = word
+        return word.withUTF8 { packed($0) }
+    }
 
     /// The style for `text` as a scalar value (`allowLiteral` permits a `|` block).
     static func style(for text: String, allowLiteral: Bool) -> Style {
-        if isPlainSafe(text) { return .plain }
-        if text.unicodeScalars.contains(where: needsEscape) {
-            if allowLiteral && isLiteralSafe(text) { return .literal }
-            return .doubleQuoted
+        var text = text
+        return text.withUTF8 { bytes in
+            if isPlainSafe(bytes) { return .plain }
+            if needsEscape(bytes) {
+                if allowLiteral && isLiteralSafe(bytes) { return .literal }
+                return .doubleQuoted
+            }
+            return .singleQuoted
         }
-        return .singleQuoted
     }
 
     /// True when a plain scalar reads back as this very string.
     static func isPlainSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlainSafe($0) }
+    }
+
+    private static func isPlainSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every character a plain scalar may hold is ASCII, so bytes are characters here.
-        let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return false }
-        guard isPlainStart(Unicode.Scalar(first)), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+        guard has(first, plainStart), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
         var previous = UInt8(ascii: " ")
         for byte in bytes {
-            guard byte < 0x80, isPlainBody(Unicode.Scalar(byte)) else { return false }
+            guard has(byte, plainBody) else { return false }
             if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
             if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
             previous = byte
         }
-        if bytes.count <= 5 && reservedWords.contains(text.lowercased()) { return false }
-        if looksNumericOrDate(text) { return false }
+        if bytes.count <= 5 && reservedKeys.contains(packed(bytes)) { return false }
+        // A plain start is never a sign or a dot, so only a leading digit can make a number.
+        if has(first, digit) && bytes.allSatisfy({ has($0, numericBody) }) { return false }
         return true
     }
+
+    // Byte classes: bits of `classes`.
+    private static let plainStart: UInt8 = 1, plainBody: UInt8 = 2, numericBody: UInt8 = 4, digit: UInt8 = 8
 
     /// A plain scalar may start with a letter, a digit, `_`, `/` or `$`; everything else
     /// (`-`, `.`, `?`, `:`, `!`, `&`, `*`, `'`, `"`, `%`, `@`, `` ` ``, `[`, `{`, `|`, `>`,
-    /// `#`, `<`, `=`, `~`, space) is quoted.
-    private static func isPlainStart(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "_", "/", "$": return true
-        default: return false
-        }
+    /// `#`, `<`, `=`, `~`, space) is quoted. After its first character it may hold ASCII
+    /// letters, digits and signs that only matter in flow context or at the start (we never
+    /// write flow collections). Strings a YAML 1.1 or 1.2 reader may take for an int, float,
+    /// sexagesimal number or timestamp start with a digit and hold nothing but digits,
+    /// letters, `_ . : + -` and spaces: those are quoted (over-quoting is harmless).
+    private static let classes: [UInt8] = (0..<256).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        let letterOrDigit = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        var bits: UInt8 = 0
+        if letterOrDigit || "_/$".unicodeScalars.contains(scalar) { bits |= plainStart }
+        if letterOrDigit || "_/$-.:@+=,()* #<>^%?!~{}[]".unicodeScalars.contains(scalar) { bits |= plainBody }
+        if letterOrDigit || "_.:+- ".unicodeScalars.contains(scalar) { bits |= numericBody }
+        if ("0"..."9").contains(scalar) { bits |= digit }
+        return bits
     }
 
-    /// Characters a plain scalar may contain after its first: ASCII letters, digits and signs
-    /// that only matter in flow context or at the start (we never write flow collections).
-    private static func isPlainBody(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "_", "/", "$", "-", ".", ":", "@", "+", "=", ",", "(", ")", "*", " ", "#", "<", ">", "^", "%", "?", "!", "~", "{", "}", "[", "]":
-            return true
-        default:
-            return false
-        }
+    @inline(__always)
+    private static func has(_ byte: UInt8, _ bit: UInt8) -> Bool {
+        classes.withUnsafeBufferPointer { $0[Int(byte)] } & bit != 0
     }
 
-    /// Strings a YAML 1.1 or 1.2 reader may take for an int, float, sexagesimal number or
-    /// timestamp: anything that starts with a digit (or a sign or dot before one) and holds
-    /// nothing but digits, letters, `_ . : + -` and spaces. Over-quoting is harmless.
-    private static func looksNumericOrDate(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard var scalar = scalars.next() else { return false }
-        if scalar == "+" || scalar == "-" || scalar == "." {
-            guard let next = scalars.next() else { return false }
-            scalar = next
+    /// Up to 8 bytes, ASCII letters lowercased, in one integer.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = UInt64(bytes.count)
+        for byte in bytes.prefix(7) {
+            key = key << 8 | UInt64((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
         }
-        guard ("0"..."9").contains(scalar) || scalar == "." else { return false }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "_", ".", ":", "+", "-", " ": continue
-            default: return false
-            }
-        }
-        return true
+        return key
     }
 
     /// Characters that need a double-quoted escape: line breaks, tabs, controls, and what
@@ -87,37 +94,62 @@ enum ScalarQuoting {
         }
     }
 
+    /// Whether any character of the UTF-8 `bytes` needs an escape (ASCII text is checked byte by byte).
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: needsEscape)
+    }
+
     /// A literal block (`|`) is used for multi-line text whose only special characters are
     /// line feeds, that has no leading space or blank first line, and no trailing spaces.
-    private static func isLiteralSafe(_ text: String) -> Bool {
-        guard text.contains("\n"), let first = text.unicodeScalars.first, first != " ", first != "\n" else { return false }
-        for scalar in text.unicodeScalars where scalar != "\n" && needsEscape(scalar) { return false }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasSuffix(" ") { return false }
-        return true
+    private static func isLiteralSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.contains(0x0A), let first = bytes.first, first != UInt8(ascii: " "), first != 0x0A,
+              bytes.last != UInt8(ascii: " ") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0A && previous == UInt8(ascii: " ") { return false }
+            if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || !needsEscape($0) }
     }
 
-    static func singleQuoted(_ text: String) -> String {
-        "'" + text.replacingAll("'", with: "''") + "'"
+    /// `text` in single quotes, each `'` doubled.
+    static func writeSingleQuoted(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "'"))
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                out.append(byte)
+                if byte == UInt8(ascii: "'") { out.append(byte) }
+            }
+        }
+        out.append(UInt8(ascii: "'"))
     }
 
-    static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
+    /// `text` in double quotes, with YAML escapes.
+    static func writeDoubleQuoted(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+            case "\"": out.write("\\\"")
+            case "\\": out.write("\\\\")
+            case "\n": out.write("\\n")
+            case "\t": out.write("\\t")
+            case "\r": out.write("\\r")
             default:
                 if needsEscape(scalar) {
-                    out += scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4)
+                    out.write(scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4))
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     static func hex(_ value: UInt32, digits: Int) -> String {

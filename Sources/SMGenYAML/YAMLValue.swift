@@ -1,6 +1,6 @@
 /// A value to be written out as YAML or JSON: templates, policies, manifests and schemas
 /// are built as these trees and serialised by one emitter, never by string concatenation.
-public indirect enum YAMLValue: Sendable, Equatable {
+public enum YAMLValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
@@ -9,7 +9,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
     case list([YAMLValue])
     case map([YAMLEntry])
     /// A local tag on a value, e.g. `.tagged("!Ref", .string("Bucket"))` for `!Ref Bucket` (YAML only).
-    case tagged(String, YAMLValue)
+    indirect case tagged(String, YAMLValue)
 }
 
 /// One key and its value in a `YAMLValue.map`; maps keep the order they are built in.

@@ -3,9 +3,21 @@
 public enum YAMLWriter {
     /// The YAML text of `value`, after `header` lines written as `# ` comments.
     public static func write(_ value: YAMLValue, header: [String] = []) -> String {
+        String(decoding: bytes(value, header: header), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `write(value, header:)`.
+    public static func bytes(_ value: YAMLValue, header: [String] = []) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        for line in header { out.write(line.isEmpty ? "#\n" : "# \(line)\n") }
+        for line in header {
+            out.append(UInt8(ascii: "#"))
+            if !line.isEmpty {
+                out.append(UInt8(ascii: " "))
+                out.write(line)
+            }
+            out.append(0x0A)
+        }
         switch value {
         case .map(let entries) where !entries.isEmpty:
             writeMap(entries, indent: 0, inline: false, into: &out)
@@ -16,17 +28,13 @@ public enum YAMLWriter {
             writeNested(value, indent: 0, into: &out)
             out.remove(at: start)
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func spaces(_ count: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0x20, count: count))
+        return out
     }
 
     /// Writes map entries at `indent`; with `inline` the first key follows a `- ` already written.
     private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout [UInt8]) {
         for (index, entry) in entries.enumerated() {
-            if index > 0 || !inline { spaces(indent, into: &out) }
+            if index > 0 || !inline { out.writeSpaces(indent) }
             key(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
             writeNested(entry.value, indent: indent + 2, into: &out)
@@ -36,11 +44,11 @@ public enum YAMLWriter {
     /// Writes list items at `indent`; with `inline` the first `- ` follows text already written.
     private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout [UInt8]) {
         for (index, item) in items.enumerated() {
-            if index > 0 || !inline { spaces(indent, into: &out) }
+            if index > 0 || !inline { out.writeSpaces(indent) }
             out.append(UInt8(ascii: "-"))
             switch item {
             case .map(let entries) where !entries.isEmpty:
-                out.write(" ")
+                out.append(UInt8(ascii: " "))
                 writeMap(entries, indent: indent + 2, inline: true, into: &out)
             default:
                 writeNested(item, indent: indent + 2, into: &out)
@@ -54,27 +62,28 @@ public enum YAMLWriter {
         switch value {
         case .map(let entries):
             if entries.isEmpty { out.write(" {}\n"); return }
-            out.write("\n")
+            out.append(0x0A)
             writeMap(entries, indent: indent, inline: false, into: &out)
         case .list(let items):
             if items.isEmpty { out.write(" []\n"); return }
-            out.write("\n")
+            out.append(0x0A)
             writeList(items, indent: indent, inline: false, into: &out)
         case .tagged(let tag, let inner):
-            out.write(" " + tag)
+            out.append(UInt8(ascii: " "))
+            out.write(tag)
             writeNested(inner, indent: indent, into: &out)
         default:
-            out.write(" ")
+            out.append(UInt8(ascii: " "))
             scalar(value, indent: indent, into: &out)
-            out.write("\n")
+            out.append(0x0A)
         }
     }
 
     private static func key(_ text: String, into out: inout [UInt8]) {
         switch ScalarQuoting.style(for: text, allowLiteral: false) {
         case .plain: out.write(text)
-        case .singleQuoted: out.write(ScalarQuoting.singleQuoted(text))
-        case .doubleQuoted, .literal: out.write(ScalarQuoting.doubleQuoted(text))
+        case .singleQuoted: ScalarQuoting.writeSingleQuoted(text, into: &out)
+        case .doubleQuoted, .literal: ScalarQuoting.writeDoubleQuoted(text, into: &out)
         }
     }
 
@@ -83,11 +92,11 @@ public enum YAMLWriter {
         case .string(let text):
             switch ScalarQuoting.style(for: text, allowLiteral: true) {
             case .plain: out.write(text)
-            case .singleQuoted: out.write(ScalarQuoting.singleQuoted(text))
-            case .doubleQuoted: out.write(ScalarQuoting.doubleQuoted(text))
+            case .singleQuoted: ScalarQuoting.writeSingleQuoted(text, into: &out)
+            case .doubleQuoted: ScalarQuoting.writeDoubleQuoted(text, into: &out)
             case .literal: literal(text, indent: indent, into: &out)
             }
-        case .int(let number): out.write(String(number))
+        case .int(let number): out.writeDecimal(number)
         case .double(let number): out.write(JSONWriter.format(number))
         case .bool(let flag): out.write(flag ? "true" : "false")
         case .null: out.write("null")
@@ -97,20 +106,20 @@ public enum YAMLWriter {
 
     /// A `|` block: `|-` without a final line feed, `|` with one, `|+` with more.
     private static func literal(_ text: String, indent: Int, into out: inout [UInt8]) {
-        var body = Substring(text)
-        var trailing = 0
-        while body.hasSuffix("\n") {
-            body = body.dropLast()
-            trailing += 1
-        }
-        out.write(trailing == 0 ? "|-" : (trailing == 1 ? "|" : "|+"))
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            out.write("\n")
-            if !line.isEmpty {
-                spaces(indent, into: &out)
-                out.write(line)
+        var text = text
+        text.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
+            let trailing = bytes.count - end
+            out.write(trailing == 0 ? "|-" : (trailing == 1 ? "|" : "|+"))
+            for line in bytes[..<end].split(separator: 0x0A, omittingEmptySubsequences: false) {
+                out.append(0x0A)
+                if !line.isEmpty {
+                    out.writeSpaces(indent)
+                    out.append(contentsOf: line)
+                }
             }
+            for _ in 1..<max(trailing, 1) { out.append(0x0A) }
         }
-        for _ in 1..<max(trailing, 1) { out.append(0x0A) }
     }
 }

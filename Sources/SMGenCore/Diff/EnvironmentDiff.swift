@@ -20,12 +20,12 @@ public struct EnvironmentDiff: Sendable {
     static func compare(environment: String, tree: RenderedTree?, existing directory: String, resolver: PolicyResolver) -> EnvironmentDiff {
         var resolver = resolver
         resolver.lenient = true
-        let read = { (text: String) in TemplateReader.value(of: text).map(resolver.resolve) }
+        let read = { (bytes: [UInt8]) in TemplateReader.value(of: String(decoding: bytes, as: UTF8.self)).map(resolver.resolve) }
         let newFiles = tree?.files ?? [:]
         let oldPaths = PosixFiles.files(under: directory)
-        var oldFiles: [String: String] = [:]
+        var oldFiles: [String: [UInt8]] = [:]
         for path in oldPaths {
-            if let bytes = PosixFiles.contents(of: directory + "/" + path) { oldFiles[path] = String(decoding: bytes, as: UTF8.self) }
+            if let bytes = PosixFiles.contents(of: directory + "/" + path) { oldFiles[path] = bytes }
         }
         var files: [(path: String, kind: FileKind)] = []
         var oldTemplates: [String: YAMLValue] = [:], newTemplates: [String: YAMLValue] = [:]

@@ -79,7 +79,7 @@ public enum OutputWriter {
         let existing = Set(files(under: directory))
         let paths = tree.files.keys.sorted()
         let changed = Parallel.map(paths) { path in
-            PosixFiles.contents(of: directory.path + "/" + path).map { PosixFiles.same($0, tree.files[path]!) } != true
+            PosixFiles.contents(of: directory.path + "/" + path) != tree.files[path]!
         }
         var different = zip(paths, changed).filter(\.1).map(\.0)
         different += existing.subtracting(tree.files.keys)

@@ -68,23 +68,12 @@ enum PosixFiles {
         }
     }
 
-    /// Whether `bytes` are exactly `text`'s UTF-8 bytes.
-    static func same(_ bytes: [UInt8], _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            bytes.withUnsafeBytes { stored in
-                stored.count == utf8.count && (utf8.isEmpty || memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
-            }
-        }
-    }
-
-    /// Creates (or truncates) the file at `path` with `text`'s UTF-8 bytes.
-    static func create(_ path: String, with text: String) throws {
+    /// Creates (or truncates) the file at `path` with `bytes`.
+    static func create(_ path: String, with bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure("create", path) }
         defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { buffer in
+        try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

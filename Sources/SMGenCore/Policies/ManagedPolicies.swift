@@ -11,13 +11,24 @@ enum ManagedPolicies {
     /// One deployable part: its suffix (`""`, `"-2"`, ...) and its document.
     struct Part {
         let suffix: String
+        /// As its stack deploys it, with `!Sub` and `!ImportValue`.
         let document: PolicyDocument
+        /// As reviewers read it in `policies/`: the environment's values filled in (`PolicyResolver`).
+        let resolved: YAMLValue
+    }
+
+    /// A statement, resolved, with the size of its compact resolved JSON.
+    private struct Measured {
+        let statement: PolicyStatement
+        let resolved: YAMLValue
+        let size: Int
     }
 
     /// The document in parts that each fit, sized with the environment's values filled in
     /// (values imported from other stacks count with their longer `{{import:...}}` markers).
-    static func parts(_ document: PolicyDocument, _ context: PlatformContext, name: String) -> [Part] {
-        context.policyParts.parts(name) { pack(document, context) }
+    /// Each policy is packed once per plan: `document` is built only the first time `name` is asked for.
+    static func parts(_ document: @autoclosure () -> PolicyDocument, _ context: PlatformContext, name: String) -> [Part] {
+        context.policyParts.parts(name) { pack(document(), context) }
     }
 
     private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
@@ -25,52 +36,56 @@ enum ManagedPolicies {
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
         // Sized in UTF-8 bytes: never fewer than the characters IAM counts.
-        let frame = JSONWriter.compact(resolver.resolve(PolicyDocument([]).value)).utf8.count
-        let statementSize = { (statement: PolicyStatement) in JSONWriter.compact(resolver.resolve(statement.value)).utf8.count }
-        var packed: [[PolicyStatement]] = [[]]
+        let frame = JSONWriter.compactSize(PolicyDocument.value(of: []))
+        let measure = { (statement: PolicyStatement) -> Measured in
+            let resolved = resolver.resolve(statement.value)
+            return Measured(statement: statement, resolved: resolved, size: JSONWriter.compactSize(resolved))
+        }
+        var packed: [[Measured]] = [[]]
         var packedSize = frame
         for whole in document.statements {
-          for (statement, added) in fitting(whole, size: statementSize(whole), frame: frame, measure: statementSize) {
-            if !packed[packed.count - 1].isEmpty && packedSize + 1 + added > maxCharacters {
-                packed.append([])
-                packedSize = frame
+            for piece in fitting(measure(whole), frame: frame, measure: measure) {
+                if !packed[packed.count - 1].isEmpty && packedSize + 1 + piece.size > maxCharacters {
+                    packed.append([])
+                    packedSize = frame
+                }
+                packedSize += (packed[packed.count - 1].isEmpty ? 0 : 1) + piece.size
+                packed[packed.count - 1].append(piece)
             }
-            packedSize += (packed[packed.count - 1].isEmpty ? 0 : 1) + added
-            packed[packed.count - 1].append(statement)
-          }
         }
-        return packed.enumerated().map { index, statements in
-            Part(suffix: index == 0 ? "" : "-\(index + 1)", document: PolicyDocument(statements))
+        return packed.enumerated().map { index, pieces in
+            Part(suffix: index == 0 ? "" : "-\(index + 1)", document: PolicyDocument(pieces.map(\.statement)),
+                 resolved: PolicyDocument.value(of: pieces.map(\.resolved)))
         }
     }
 
-    /// The statement with its size, or copies of it each with a share of its resources when
-    /// it is too large alone.
-    private static func fitting(_ statement: PolicyStatement, size: Int, frame: Int,
-                                measure: (PolicyStatement) -> Int) -> [(PolicyStatement, Int)] {
-        guard frame + size > maxCharacters, statement.resources.count > 1 else {
-            precondition(frame + size <= maxCharacters, "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
-            return [(statement, size)]
+    /// The statement, or copies of it each with a share of its resources when it is too
+    /// large alone.
+    private static func fitting(_ whole: Measured, frame: Int, measure: (PolicyStatement) -> Measured) -> [Measured] {
+        let statement = whole.statement
+        guard frame + whole.size > maxCharacters, statement.resources.count > 1 else {
+            precondition(frame + whole.size <= maxCharacters, "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
+            return [whole]
         }
-        var result: [(PolicyStatement, Int)] = []
-        var current = statement
-        current.resources = []
-        var currentSize = 0
+        var result: [Measured] = []
+        var empty = statement
+        empty.resources = []
+        var current = Measured(statement: empty, resolved: .null, size: 0)
         for resource in statement.resources {
-            var candidate = current
+            var candidate = current.statement
             candidate.resources.append(resource)
-            let candidateSize = measure(candidate)
-            if !current.resources.isEmpty && frame + candidateSize > maxCharacters {
-                result.append((current, currentSize))
-                current.resources = [resource]
-                current.sid = "\(statement.sid)\(result.count + 1)"
-                currentSize = measure(current)
+            let measured = measure(candidate)
+            if !current.statement.resources.isEmpty && frame + measured.size > maxCharacters {
+                result.append(current)
+                var next = current.statement
+                next.resources = [resource]
+                next.sid = "\(statement.sid)\(result.count + 1)"
+                current = measure(next)
             } else {
-                current = candidate
-                currentSize = candidateSize
+                current = measured
             }
         }
-        result.append((current, currentSize))
+        result.append(current)
         return result
     }
 

@@ -44,8 +44,11 @@ public struct PolicyDocument: Sendable {
     }
 
     /// The document as CloudFormation writes it (with `!Sub` and `!ImportValue`).
-    public var value: YAMLValue {
-        .map(["Version": "2012-10-17", "Statement": .list(statements.map(\.value))])
+    public var value: YAMLValue { Self.value(of: statements.map(\.value)) }
+
+    /// A document around statements already turned into values (or resolved).
+    static func value(of statements: [YAMLValue]) -> YAMLValue {
+        .map(["Version": "2012-10-17", "Statement": .list(statements)])
     }
 }
 

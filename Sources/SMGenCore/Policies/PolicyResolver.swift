@@ -55,38 +55,51 @@ public struct PolicyResolver: Sendable {
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
     private func substitute(_ text: String, variables: [String: String]) -> String {
         if !text.utf8.contains(UInt8(ascii: "$")) { return text }
-        let bytes = Array(text.utf8)
+        var text = text
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
-            else {
-                out.append(bytes[index])
-                index += 1
-                continue
-            }
-            let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-            if name.hasPrefix("!") {
-                out += Array("${\(name.dropFirst())}".utf8)
-            } else {
-                switch name {
-                case "AWS::Partition": out += Array(partition.utf8)
-                case "AWS::Region": out += Array(region.utf8)
-                case "AWS::AccountId": out += Array(account.utf8)
-                case "AWS::URLSuffix": out += Array((partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com").utf8)
-                default:
-                    guard let value = variables[name] else {
-                        precondition(lenient, "unresolved ${\(name)} in a policy")
-                        out += Array("${\(name)}".utf8)
-                        break
-                    }
-                    out += Array(value.utf8)
+        text.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count + 32)
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                      let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+                else {
+                    out.append(bytes[index])
+                    index += 1
+                    continue
                 }
+                let name = bytes[(index + 2)..<close]
+                if name.first == UInt8(ascii: "!") {
+                    out.write("${")
+                    out.append(contentsOf: name.dropFirst())
+                    out.append(UInt8(ascii: "}"))
+                } else if let value = pseudoParameter(name) ?? variables[String(decoding: name, as: UTF8.self)] {
+                    out.write(value)
+                } else {
+                    precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
+                    out.append(contentsOf: bytes[index...close])
+                }
+                index = close + 1
             }
-            index = close + 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is one.
+    private func pseudoParameter(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "AWS::Partition": partition
+        case "AWS::Region": region
+        case "AWS::AccountId": account
+        case "AWS::URLSuffix": partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
+        default: nil
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text`'s UTF-8 bytes.
+    fileprivate mutating func write(_ text: String) {
+        append(contentsOf: text.utf8)
     }
 }

@@ -10,7 +10,8 @@ public struct StackPlan: Sendable {
 /// A policy document written to `policies/<file>`.
 public struct PolicyFile: Sendable {
     public let file: String
-    public let document: PolicyDocument
+    /// The document with the environment's values filled in (`PolicyResolver`).
+    public let document: YAMLValue
 }
 
 /// Everything one environment renders to, before any text exists.
@@ -44,6 +45,7 @@ public enum Planner {
     public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
         let context = PlatformContext(config: config, environment: environment)
         let names = context.names
+        let resolver = PolicyResolver(environment: environment)
         var stacks = [
             StackPlan(name: names.networkStack, dependsOn: [], template: NetworkStack.build(context)),
             StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
@@ -66,7 +68,11 @@ public enum Planner {
         /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
         /// (the parts its stack deployed, from the cache).
         func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
-            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.document) }
+            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.resolved) }
+        }
+        /// A resource policy's file, such as a bucket policy (never split).
+        func policyFile(_ file: String, _ document: PolicyDocument) -> PolicyFile {
+            PolicyFile(file: file, document: resolver.resolve(document.value))
         }
         var policies = policyFiles("mfa", names.mfaPolicy, IdentityPolicies.mfa())
             + policyFiles("admins", names.adminsPolicy, IdentityPolicies.admins(context))
@@ -94,13 +100,13 @@ public enum Planner {
             let base = "project-\(team.id)-\(project.id)"
             planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
                 + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
-                + [PolicyFile(file: "\(base)-bucket.json", document: SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
+                + [policyFile("\(base)-bucket.json", SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
                 + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
                 + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
             if config.modules.mlops {
                 planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
                     + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
-                    + [PolicyFile(file: "\(base)-artifacts-bucket.json", document: SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
+                    + [policyFile("\(base)-artifacts-bucket.json", SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
                 if project.monitorsModels {
                     planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
                 }
