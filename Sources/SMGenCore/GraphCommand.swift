@@ -29,14 +29,16 @@ public enum GraphCommand {
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
         }
-        let node = { (name: String) in
-            shown(name).reduce(into: "") { id, character in
-                switch character {
-                case "-": id += "_"
-                case "*": id += "all"
-                default: id.append(character)
+        let node = { (name: String) -> String in
+            var id: [UInt8] = []
+            for byte in shown(name).utf8 {
+                switch byte {
+                case UInt8(ascii: "-"): id.append(UInt8(ascii: "_"))
+                case UInt8(ascii: "*"): id += "all".utf8
+                default: id.append(byte)
                 }
             }
+            return String(decoding: id, as: UTF8.self)
         }
         var out = "flowchart LR\n"
         var drawn = Set<String>()

@@ -41,6 +41,7 @@ struct RenderedEnvironments {
             let tree = Renderer.render(plan, config: config, configName: configName, configDigest: digest)
             diagnostics += TemplateLimits.check(plan, tree, file: configPath)
             trees.append((environment, tree))
+            ProcessLifetime.keep(plan)
         }
         if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics.enumerated().sorted { ($0.element.mark.line, $0.element.mark.column, $0.offset) < ($1.element.mark.line, $1.element.mark.column, $1.offset) }.map(\.element)))) }
         return .success(RenderedEnvironments(trees: trees, warnings: warnings))

@@ -21,11 +21,33 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The size in bytes of `compact(value)`.
+    /// The size in bytes of `compact(value)`, counted without writing it.
     public static func compactSize(_ value: YAMLValue) -> Int {
+        switch value {
+        case .string(let text): return quotedSize(text)
+        case .int(let number): return String(number).utf8.count
+        case .double(let number): return format(number).utf8.count
+        case .bool(let flag): return flag ? 4 : 5
+        case .null: return 4
+        case .tagged: preconditionFailure("YAML tags have no JSON form")
+        case .list(let items):
+            // `[` items joined by `,` `]`
+            return items.reduce(max(items.count - 1, 0) + 2) { $0 + compactSize($1) }
+        case .map(let entries):
+            // `{` `"key":value` joined by `,` `}`
+            return entries.reduce(max(entries.count - 1, 0) + 2) { $0 + quotedSize($1.key) + 1 + compactSize($1.value) }
+        }
+    }
+
+    /// The size in bytes of `text` as a JSON string literal.
+    private static func quotedSize(_ text: String) -> Int {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        }
+        if plain { return text.utf8.count + 2 }
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        write(value, indent: nil, into: &out)
+        quote(text, into: &out)
         return out.count
     }
 

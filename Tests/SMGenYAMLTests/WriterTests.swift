@@ -67,4 +67,15 @@ struct WriterTests {
         let expected = "{\n  \"a\": [\n    1,\n    \"x\\n\\\"y\\\"\"\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": 0.5,\n  \"e\": null\n}\n"
         #expect(JSONWriter.write(value) == expected)
     }
+
+    @Test func compactSizeCountsWhatCompactWrites() {
+        let values: [YAMLValue] = [
+            .map([]), .list([]), "", "plain", "quote \" and \\ and \n and \u{2028} and é", 0, -12, 1234567890, .double(0.25), true, false, .null,
+            .map(["Version": "2012-10-17", "Statement": [.map(["Sid": "A", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"])]]),
+            .list([.map(["k\t": .list([1, 2, .map([])])]), "x"]),
+        ]
+        for value in values {
+            #expect(JSONWriter.compactSize(value) == JSONWriter.compact(value).utf8.count, "\(value)")
+        }
+    }
 }

@@ -12,14 +12,15 @@ enum ManagedPolicies {
     struct Part {
         let suffix: String
         /// As its stack deploys it, with `!Sub` and `!ImportValue`.
-        let document: PolicyDocument
+        let value: YAMLValue
         /// As reviewers read it in `policies/`: the environment's values filled in (`PolicyResolver`).
         let resolved: YAMLValue
     }
 
-    /// A statement, resolved, with the size of its compact resolved JSON.
+    /// A statement, its value, resolved, and the size of its compact resolved JSON.
     private struct Measured {
         let statement: PolicyStatement
+        let value: YAMLValue
         let resolved: YAMLValue
         let size: Int
     }
@@ -38,8 +39,9 @@ enum ManagedPolicies {
         // Sized in UTF-8 bytes: never fewer than the characters IAM counts.
         let frame = JSONWriter.compactSize(PolicyDocument.value(of: []))
         let measure = { (statement: PolicyStatement) -> Measured in
-            let resolved = resolver.resolve(statement.value)
-            return Measured(statement: statement, resolved: resolved, size: JSONWriter.compactSize(resolved))
+            let value = statement.value
+            let resolved = resolver.resolve(value)
+            return Measured(statement: statement, value: value, resolved: resolved, size: JSONWriter.compactSize(resolved))
         }
         var packed: [[Measured]] = [[]]
         var packedSize = frame
@@ -54,7 +56,7 @@ enum ManagedPolicies {
             }
         }
         return packed.enumerated().map { index, pieces in
-            Part(suffix: index == 0 ? "" : "-\(index + 1)", document: PolicyDocument(pieces.map(\.statement)),
+            Part(suffix: index == 0 ? "" : "-\(index + 1)", value: PolicyDocument.value(of: pieces.map(\.value)),
                  resolved: PolicyDocument.value(of: pieces.map(\.resolved)))
         }
     }
@@ -70,7 +72,7 @@ enum ManagedPolicies {
         var result: [Measured] = []
         var empty = statement
         empty.resources = []
-        var current = Measured(statement: empty, resolved: .null, size: 0)
+        var current = Measured(statement: empty, value: .null, resolved: .null, size: 0)
         for resource in statement.resources {
             var candidate = current.statement
             candidate.resources.append(resource)
@@ -99,7 +101,7 @@ enum ManagedPolicies {
                 YAMLEntry("Description", .string(index == 0 ? description : "\(description) (part \(index + 1))")),
             ]
             if let attachment { properties.append(YAMLEntry(attachment.key, [Fn.ref(attachment.target)])) }
-            properties.append(YAMLEntry("PolicyDocument", part.document.value))
+            properties.append(YAMLEntry("PolicyDocument", part.value))
             template.add(.init(index == 0 ? logicalId : "\(logicalId)\(index + 1)", "AWS::IAM::ManagedPolicy", properties: properties))
         }
     }

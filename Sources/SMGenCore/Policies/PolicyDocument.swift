@@ -27,11 +27,25 @@ public struct PolicyStatement: Sendable {
     var value: YAMLValue {
         var entries: [YAMLEntry] = [YAMLEntry("Sid", .string(sid)), YAMLEntry("Effect", allow ? "Allow" : "Deny")]
         if let principal { entries.append(YAMLEntry("Principal", principal)) }
-        let sorted = Array(Set(actions)).sorted()
+        var sorted = actions.sorted()
+        sorted.removeDuplicates()
         entries.append(YAMLEntry(notAction ? "NotAction" : "Action", sorted.count == 1 ? .string(sorted[0]) : .strings(sorted)))
         entries.append(YAMLEntry("Resource", resources.count == 1 ? resources[0] : .list(resources)))
         if !conditions.isEmpty { entries.append(YAMLEntry("Condition", .map(conditions))) }
         return .map(entries)
+    }
+}
+
+extension [String] {
+    /// Removes each element equal to the one before it (of a sorted array: every duplicate).
+    fileprivate mutating func removeDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }
 
