@@ -11,7 +11,7 @@ enum NameRules {
         guard (3...63).contains(bytes.count), let first = bytes.first, let last = bytes.last,
               Patterns.isLower(first) || Patterns.isDigit(first), Patterns.isLower(last) || Patterns.isDigit(last),
               bytes.allSatisfy({ Patterns.isLower($0) || Patterns.isDigit($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ".") }),
-              !name.contains(".."), !name.contains(".-"), !name.contains("-."),
+              !zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && ($1 == UInt8(ascii: ".") || $1 == Patterns.hyphen) || $0 == Patterns.hyphen && $1 == UInt8(ascii: ".") }),
               !name.hasPrefix("xn--"), !name.hasPrefix("sthree-"), !name.hasSuffix("-s3alias"), !name.hasSuffix("--ol-s3")
         else { return false }
         return Patterns.parseCIDR(name + "/32") == nil
@@ -124,22 +124,23 @@ enum NameRules {
         }
 
         /// A SageMaker name prefix to which AWS appends `room` characters of its own.
-        mutating func checkRoom(_ prefix: String, room: Int, what: String, appendedBy: String, at mark: Mark, change: String) {
+        mutating func checkRoom(_ prefix: String, room: Int, what: String, appendedBy: String, at mark: Mark, change: @autoclosure () -> String) {
             let length = prefix.utf8.count
             if length + room > 63 {
-                sink.error(mark, "computed \(what) '\(prefix)' (\(length) characters) leaves fewer than \(room) of a SageMaker name's 63 characters for the suffix \(appendedBy) appends; change \(change)")
+                sink.error(mark, "computed \(what) '\(prefix)' (\(length) characters) leaves fewer than \(room) of a SageMaker name's 63 characters for the suffix \(appendedBy) appends; change \(change())")
             }
         }
 
-        mutating func check(_ kind: NameKind, _ name: String, namespace: String, at mark: Mark, change: String) {
+        /// `change` (the key to edit) is built only for an error: most names pass.
+        mutating func check(_ kind: NameKind, _ name: String, namespace: String, at mark: Mark, change: @autoclosure () -> String) {
             // A managed policy too large for one document is split into `name-2`...: leave room for the suffix.
             guard kind.accepts(kind == .iamPolicy ? name + "-9" : name) else {
-                sink.error(mark, "computed \(kind.rawValue) '\(name)' (\(name.count) characters) breaks the AWS rule: \(kind.rule); change \(change)")
+                sink.error(mark, "computed \(kind.rawValue) '\(name)' (\(name.count) characters) breaks the AWS rule: \(kind.rule); change \(change())")
                 return
             }
-            let key = name.lowercased()
+            let key = name.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? name : name.lowercased()
             if let first = seen[namespace]?[key] {
-                sink.error(mark, "computed \(kind.rawValue) '\(name)' is also computed for the entry at line \(first.line), column \(first.column); change \(change)")
+                sink.error(mark, "computed \(kind.rawValue) '\(name)' is also computed for the entry at line \(first.line), column \(first.column); change \(change())")
                 return
             }
             seen[namespace, default: [:]][key] = mark

@@ -43,7 +43,8 @@ public enum JSONWriter {
     private static func quotedSize(_ text: String) -> Int {
         var text = text
         let plain = text.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+            return true
         }
         if plain { return text.utf8.count + 2 }
         var out: [UInt8] = []

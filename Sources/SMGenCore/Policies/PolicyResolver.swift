@@ -61,7 +61,13 @@ public struct PolicyResolver: Sendable {
             out.reserveCapacity(bytes.count + 32)
             var index = 0
             while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                guard let dollar = bytes[index...].firstIndex(of: UInt8(ascii: "$")) else {
+                    out.append(contentsOf: bytes[index...])
+                    break
+                }
+                out.append(contentsOf: bytes[index..<dollar])
+                index = dollar
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
                       let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
                 else {
                     out.append(bytes[index])
