@@ -9,8 +9,8 @@ public enum DiffCommand {
     }
 
     public static func run(configPath: String, against: String, format: Format) -> CommandResult {
-        let rendered: RenderedEnvironments
-        switch RenderedEnvironments.load(configPath: configPath, environment: nil) {
+        let rendered: (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
+        switch RenderedEnvironments.inMemory(configPath: configPath, environment: nil) {
         case .success(let loaded): rendered = loaded
         case .failure(let failure): return failure.result
         }

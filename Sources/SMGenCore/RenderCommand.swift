@@ -4,35 +4,53 @@ import Foundation
 /// report which files would change (exit 1) without writing.
 public enum RenderCommand {
     public static func run(configPath: String, output: String, environment: String?, check: Bool) -> CommandResult {
-        let rendered: RenderedEnvironments
-        switch RenderedEnvironments.load(configPath: configPath, environment: environment) {
-        case .success(let loaded): rendered = loaded
-        case .failure(let failure): return failure.result
-        }
-        let trees = rendered.trees.map { ($0.environment.name, $0.tree) }
-        let warnings = rendered.warnings
         let outputURL = URL(fileURLWithPath: output)
         if check {
+            let rendered: (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
+            switch RenderedEnvironments.inMemory(configPath: configPath, environment: environment) {
+            case .success(let loaded): rendered = loaded
+            case .failure(let failure): return failure.result
+            }
             var report = ""
-            for (name, tree) in trees {
-                for path in OutputWriter.differences(tree, in: outputURL.appendingPathComponent(name)) {
-                    report += "would change: \(output)/\(name)/\(path)\n"
+            for (environment, tree) in rendered.trees {
+                for path in OutputWriter.differences(tree, in: outputURL.appendingPathComponent(environment.name)) {
+                    report += "would change: \(output)/\(environment.name)/\(path)\n"
                 }
             }
-            if report.isEmpty { return CommandResult(stdout: "\(output) is up to date\n", stderr: warnings) }
-            return CommandResult(stdout: report, stderr: warnings, exitCode: CommandResult.differences)
+            if report.isEmpty { return CommandResult(stdout: "\(output) is up to date\n", stderr: rendered.warnings) }
+            return CommandResult(stdout: report, stderr: rendered.warnings, exitCode: CommandResult.differences)
+        }
+        // Files are written into the staging trees as they are rendered. An output that must
+        // not be replaced is refused, but only after the config's own errors, which come first:
+        // its environments are then rendered in memory.
+        var staging: OutputWriter.Staging?
+        var refusal: Error?
+        let loaded = RenderedEnvironments.load(configPath: configPath, environment: environment) { environment -> any RenderedFileSink in
+            if refusal == nil {
+                do {
+                    if staging == nil { staging = try OutputWriter.Staging(output: outputURL) }
+                    return try staging!.sink(for: environment.name)
+                } catch {
+                    refusal = error
+                }
+            }
+            return MemorySink()
+        }
+        let rendered: RenderedEnvironments
+        switch loaded {
+        case .success(let success): rendered = success
+        case .failure(let failure): return failure.result
         }
         do {
-            try OutputWriter.write(trees.map { (environment: $0.0, tree: $0.1) }, to: outputURL)
+            if let refusal { throw refusal }
+            try staging?.commit()
         } catch {
-            return CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)
+            return CommandResult(stderr: rendered.warnings + "error: \(error)\n", exitCode: CommandResult.invalid)
         }
-        let summary = rendered.trees.map { environment, tree in
-            let stacks = tree.files.keys.filter { $0.hasPrefix("stacks/") }.count
-            let policies = tree.files.keys.filter { $0.hasPrefix("policies/") }.count
-            return "wrote \(output)/\(environment.name): \(stacks) stacks, \(policies) policies (account \(environment.account), \(environment.region))\n"
+        let summary = rendered.rendered.map {
+            "wrote \(output)/\($0.environment.name): \($0.stacks) stacks, \($0.policies) policies (account \($0.environment.account), \($0.environment.region))\n"
         }.joined()
-        return CommandResult(stdout: summary, stderr: warnings)
+        return CommandResult(stdout: summary, stderr: rendered.warnings)
     }
 }
 
@@ -42,7 +60,8 @@ enum TemplateLimits {
     static let maxResources = 500
     static let maxOutputs = 200
 
-    static func check(_ plan: EnvironmentPlan, _ tree: RenderedTree, file: String) -> [Diagnostic] {
+    /// `sizes`: each rendered file's size in bytes, by path.
+    static func check(_ plan: EnvironmentPlan, sizes: [String: Int], file: String) -> [Diagnostic] {
         let environment = plan.environment
         var found: [Diagnostic] = []
         for stack in plan.stacks {
@@ -52,7 +71,7 @@ enum TemplateLimits {
             }
         }
         for path in plan.stacks.map({ "stacks/\($0.name).yaml" }).sorted() {
-            let size = tree.files[path]!.count
+            let size = sizes[path]!
             if size > 1_000_000 {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes; CloudFormation accepts at most 1,000,000"))
             } else if size > Renderer.inlineTemplateLimit && environment.templateBucket.isEmpty {

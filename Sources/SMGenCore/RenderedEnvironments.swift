@@ -1,18 +1,29 @@
 import Foundation
 
 /// A config loaded, and each of its environments (or the one asked for) planned and
-/// rendered in memory: what `render` writes and `diff` compares.
+/// rendered into a sink per environment: what `render` writes and `diff` compares.
 struct RenderedEnvironments {
     /// A config that did not load or render: what to print, exit code 2.
     struct Failure: Error {
         let result: CommandResult
     }
 
-    let trees: [(environment: Environment, tree: RenderedTree)]
+    /// One environment rendered: how many stacks and policies it has.
+    struct Rendered {
+        let environment: Environment
+        let stacks: Int
+        let policies: Int
+    }
+
+    let rendered: [Rendered]
     /// The loader's warnings, one per line.
     let warnings: String
 
-    static func load(configPath: String, environment: String?) -> Result<RenderedEnvironments, Failure> {
+    /// Loads the config and renders each environment into the sink `sink(environment)`
+    /// gives, asked for just before that environment's files are rendered. Nothing is
+    /// returned but failures when the config, an override or a limit is wrong, or a sink fails.
+    static func load(configPath: String, environment: String?,
+                     sink: (Environment) throws -> any RenderedFileSink) -> Result<RenderedEnvironments, Failure> {
         guard let data = FileManager.default.contents(atPath: configPath) else {
             return .failure(Failure(result: CommandResult(stderr: "\(configPath):1:1: error: cannot read the config file\n", exitCode: CommandResult.invalid)))
         }
@@ -32,18 +43,32 @@ struct RenderedEnvironments {
         let configName = URL(fileURLWithPath: configPath).lastPathComponent
         let digest = Renderer.sha256(bytes)
         var diagnostics: [Diagnostic] = []
-        var trees: [(environment: Environment, tree: RenderedTree)] = []
+        var rendered: [Rendered] = []
         for environment in environments {
             let plan = Planner.plan(config, environment)
             let problems = Overrides.check(config, plan)
             diagnostics += problems.filter { !diagnostics.contains($0) }
             if !problems.isEmpty { continue }
-            let tree = Renderer.render(plan, config: config, configName: configName, configDigest: digest)
-            diagnostics += TemplateLimits.check(plan, tree, file: configPath)
-            trees.append((environment, tree))
+            do {
+                let sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, into: sink(environment))
+                diagnostics += TemplateLimits.check(plan, sizes: sizes, file: configPath)
+            } catch {
+                return .failure(Failure(result: CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)))
+            }
+            rendered.append(Rendered(environment: environment, stacks: plan.stacks.count, policies: plan.policies.count))
             ProcessLifetime.keep(plan)
         }
         if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics.enumerated().sorted { ($0.element.mark.line, $0.element.mark.column, $0.offset) < ($1.element.mark.line, $1.element.mark.column, $1.offset) }.map(\.element)))) }
-        return .success(RenderedEnvironments(trees: trees, warnings: warnings))
+        return .success(RenderedEnvironments(rendered: rendered, warnings: warnings))
+    }
+
+    /// Loads the config and renders each environment in memory.
+    static func inMemory(configPath: String, environment: String?) -> Result<(trees: [(environment: Environment, tree: RenderedTree)], warnings: String), Failure> {
+        var sinks: [(environment: Environment, sink: MemorySink)] = []
+        return load(configPath: configPath, environment: environment) { environment in
+            let sink = MemorySink()
+            sinks.append((environment, sink))
+            return sink
+        }.map { loaded in (sinks.map { ($0.environment, $0.sink.tree) }, loaded.warnings) }
     }
 }

@@ -38,6 +38,39 @@ struct RenderCommandTests {
         #expect(RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: true).exitCode == 0)
     }
 
+    @Test func aLimitFoundAfterRenderingLeavesThePreviousOutputAlone() throws {
+        let output = scratch()
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: false).exitCode == 0)
+        let before = try OutputWriter.files(under: output).map { try Data(contentsOf: output.appendingPathComponent($0)) }
+        // 80 people in one project: their stack is over the 51,200 bytes CloudFormation takes
+        // inline, and there is no template_bucket. Only the rendered size tells, so files of
+        // this render were already staged when the error is found.
+        let people = (0..<80).map { "u\($0)" }
+        let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try """
+        version: 1
+        org: {company: acme}
+        environments:
+          dev:
+            account: "111122223333"
+            region: us-east-1
+            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+        users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
+        teams:
+          ds:
+            projects:
+              churn: {members: [\(people.joined(separator: ", "))]}
+
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let result = RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("set template_bucket"))
+        #expect(try OutputWriter.files(under: output).map { try Data(contentsOf: output.appendingPathComponent($0)) } == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["dev"])
+    }
+
     @Test func refusesAFolderThatIsNotSmgenOutput() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -1,9 +1,7 @@
 import Foundation
 
-/// Writes rendered trees without ever leaving a half-written output: each environment's
-/// complete tree is written beside the output first, and only when all are written are they
-/// swapped in. It removes only what smgen generated: an output folder or environment folder
-/// holding files that no smgen manifest lists is refused, untouched.
+/// Writes rendered trees without ever leaving a half-written output (`Staging`), and
+/// compares a rendered tree with what is on disk.
 public enum OutputWriter {
     public struct Refusal: Error, CustomStringConvertible {
         public let description: String
@@ -29,48 +27,79 @@ public enum OutputWriter {
         return Set(files.keys).union(["manifest.json"])
     }
 
-    /// Checks that writing `environments` into `output` removes nothing smgen did not generate.
-    static func checkOwnership(of output: URL, environments: [String]) throws {
-        let manager = FileManager.default
-        let entries = ((try? manager.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".smgen-") }
-        if !entries.isEmpty && !entries.contains(where: { generatedFiles(in: output.appendingPathComponent($0)) != nil }) {
-            throw Refusal(description: "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o")
+    /// A new output being written beside `output`: each environment's complete tree is
+    /// staged in a folder of its own while it is rendered, and only `commit` swaps them in.
+    /// Whatever was staged and not committed is removed. It removes only what smgen generated:
+    /// an output folder or environment folder holding files that no smgen manifest lists is
+    /// refused, untouched, before anything is staged for it.
+    final class Staging {
+        private let output: URL
+        private let token = UUID().uuidString
+        private var staged: [(final: URL, new: URL)] = []
+
+        /// Refuses an `output` that is not empty and holds no smgen output; creates it when missing.
+        init(output: URL) throws {
+            self.output = output
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".smgen-") }
+            if !entries.isEmpty && !entries.contains(where: { generatedFiles(in: output.appendingPathComponent($0)) != nil }) {
+                throw Refusal(description: "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o")
+            }
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         }
-        for name in environments {
-            let directory = output.appendingPathComponent(name)
-            guard manager.fileExists(atPath: directory.path) else { continue }
-            guard let generated = generatedFiles(in: directory) else {
-                throw Refusal(description: "\(directory.path) exists but has no smgen manifest; move it away or choose another folder with -o")
+
+        /// A sink that writes `environment`'s files into its staging folder, after checking that
+        /// replacing `<output>/<environment>/` removes nothing smgen did not generate.
+        func sink(for environment: String) throws -> some RenderedFileSink {
+            let directory = output.appendingPathComponent(environment)
+            if FileManager.default.fileExists(atPath: directory.path) {
+                guard let generated = generatedFiles(in: directory) else {
+                    throw Refusal(description: "\(directory.path) exists but has no smgen manifest; move it away or choose another folder with -o")
+                }
+                let foreign = files(under: directory).filter { !generated.contains($0) }
+                if !foreign.isEmpty {
+                    throw Refusal(description: "\(directory.path) holds files smgen did not generate (\(foreign.prefix(5).joined(separator: ", "))); move them away first")
+                }
             }
-            let foreign = files(under: directory).filter { !generated.contains($0) }
-            if !foreign.isEmpty {
-                throw Refusal(description: "\(directory.path) holds files smgen did not generate (\(foreign.prefix(5).joined(separator: ", "))); move them away first")
+            let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")
+            staged.append((directory, staging))
+            try PosixFiles.makeDirectories(staging.path)
+            return StagingSink(root: staging.path)
+        }
+
+        /// Swaps every staged tree in, replacing what smgen wrote there before.
+        func commit() throws {
+            let manager = FileManager.default
+            for entry in staged {
+                let old = output.appendingPathComponent(".smgen-old-\(entry.final.lastPathComponent)-\(token)")
+                if manager.fileExists(atPath: entry.final.path) { try manager.moveItem(at: entry.final, to: old) }
+                try manager.moveItem(at: entry.new, to: entry.final)
+                PosixFiles.removeTree(old.path)
             }
+            staged = []
+        }
+
+        deinit {
+            for entry in staged { PosixFiles.removeTree(entry.new.path) }
         }
     }
 
-    /// Writes each tree to `<output>/<env>/`, replacing what smgen wrote there before.
-    public static func write(_ trees: [(environment: String, tree: RenderedTree)], to output: URL) throws {
-        let manager = FileManager.default
-        try checkOwnership(of: output, environments: trees.map(\.environment))
-        try manager.createDirectory(at: output, withIntermediateDirectories: true)
-        let token = UUID().uuidString
-        var staged: [(final: URL, new: URL)] = []
-        defer { for entry in staged { PosixFiles.removeTree(entry.new.path) } }
-        for (environment, tree) in trees {
-            let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")
-            staged.append((output.appendingPathComponent(environment), staging))
-            let paths = tree.files.keys.sorted()
-            for directory in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() {
-                try PosixFiles.makeDirectories(staging.appendingPathComponent(directory).path)
-            }
-            _ = try Parallel.map(paths) { path in try PosixFiles.create(staging.path + "/" + path, with: tree.files[path]!) }
+    /// Writes each file into a staging folder as it comes, creating its folder the first time.
+    private final class StagingSink: RenderedFileSink, @unchecked Sendable {
+        private let root: String
+        private let lock = NSLock()
+        private var folders: Set<Substring> = [""]
+
+        init(root: String) {
+            self.root = root
         }
-        for entry in staged {
-            let old = output.appendingPathComponent(".smgen-old-\(entry.final.lastPathComponent)-\(token)")
-            if manager.fileExists(atPath: entry.final.path) { try manager.moveItem(at: entry.final, to: old) }
-            try manager.moveItem(at: entry.new, to: entry.final)
-            PosixFiles.removeTree(old.path)
+
+        func accept(_ path: String, _ bytes: [UInt8]) throws {
+            let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            if !lock.withLock({ folders.contains(folder) }) {
+                try PosixFiles.makeDirectories(root + "/" + folder)
+                lock.withLock { _ = folders.insert(folder) }
+            }
+            try PosixFiles.create(root + "/" + path, with: bytes)
         }
     }
 

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Takes each rendered file as soon as it is made, from several threads at once: `render`
+/// writes them straight into the staging tree (so files are written while others are still
+/// being rendered, and no copy of the output waits in memory), `render --check` and `diff`
+/// keep them in memory.
+protocol RenderedFileSink: Sendable {
+    /// Takes the file at `path` (relative to the environment's folder).
+    func accept(_ path: String, _ bytes: [UInt8]) throws
+}
+
+/// Keeps every file in memory, as a `RenderedTree`.
+final class MemorySink: RenderedFileSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+
+    func accept(_ path: String, _ bytes: [UInt8]) {
+        lock.withLock { files[path] = bytes }
+    }
+
+    var tree: RenderedTree { lock.withLock { RenderedTree(files: files) } }
+}
