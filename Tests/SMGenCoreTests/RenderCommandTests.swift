@@ -71,6 +71,22 @@ struct RenderCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["dev"])
     }
 
+    @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {
+        let output = scratch()
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: false).exitCode == 0)
+        let manifest = output.appendingPathComponent("dev/manifest.json"), readme = output.appendingPathComponent("dev/README.md")
+        let inode = { (url: URL) in try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64) }
+        let manifestInode = try inode(manifest), readmeInode = try inode(readme)
+        let original = try Data(contentsOf: readme)
+        try "edited\n".write(to: readme, atomically: false, encoding: .utf8)
+        #expect(RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: false).exitCode == 0)
+        #expect(try inode(manifest) == manifestInode)
+        #expect(try Data(contentsOf: readme) == original)
+        #expect(try inode(readme) != readmeInode)
+        #expect(RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: true).exitCode == 0)
+    }
+
     @Test func refusesAFolderThatIsNotSmgenOutput() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -36,12 +36,14 @@ public enum OutputWriter {
         private let output: URL
         private let token = UUID().uuidString
         private var staged: [(final: URL, new: URL)] = []
+        /// The files each environment folder's manifest lists, as read once.
+        private var generated: [String: Set<String>?] = [:]
 
         /// Refuses an `output` that is not empty and holds no smgen output; creates it when missing.
         init(output: URL) throws {
             self.output = output
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".smgen-") }
-            if !entries.isEmpty && !entries.contains(where: { generatedFiles(in: output.appendingPathComponent($0)) != nil }) {
+            if !entries.isEmpty && !entries.contains(where: { generatedFiles(of: $0) != nil }) {
                 throw Refusal(description: "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o")
             }
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -51,8 +53,9 @@ public enum OutputWriter {
         /// replacing `<output>/<environment>/` removes nothing smgen did not generate.
         func sink(for environment: String) throws -> some RenderedFileSink {
             let directory = output.appendingPathComponent(environment)
-            if FileManager.default.fileExists(atPath: directory.path) {
-                guard let generated = generatedFiles(in: directory) else {
+            let exists = FileManager.default.fileExists(atPath: directory.path)
+            if exists {
+                guard let generated = generatedFiles(of: environment) else {
                     throw Refusal(description: "\(directory.path) exists but has no smgen manifest; move it away or choose another folder with -o")
                 }
                 let foreign = files(under: directory).filter { !generated.contains($0) }
@@ -63,7 +66,14 @@ public enum OutputWriter {
             let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")
             staged.append((directory, staging))
             try PosixFiles.makeDirectories(staging.path)
-            return StagingSink(root: staging.path)
+            return StagingSink(root: staging.path, previous: exists ? directory.path : nil)
+        }
+
+        private func generatedFiles(of entry: String) -> Set<String>? {
+            if let known = generated[entry] { return known }
+            let found = OutputWriter.generatedFiles(in: output.appendingPathComponent(entry))
+            generated[entry] = found
+            return found
         }
 
         /// Swaps every staged tree in, replacing what smgen wrote there before.
@@ -83,14 +93,17 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes each file into a staging folder as it comes, creating its folder the first time.
+    /// Writes each file into a staging folder as it comes, creating its folder the first time;
+    /// a file the previous rendering (`previous`) holds unchanged is linked from there instead.
     private final class StagingSink: RenderedFileSink, @unchecked Sendable {
         private let root: String
+        private let previous: String?
         private let lock = NSLock()
         private var folders: Set<Substring> = [""]
 
-        init(root: String) {
+        init(root: String, previous: String?) {
             self.root = root
+            self.previous = previous
         }
 
         func accept(_ path: String, _ bytes: [UInt8]) throws {
@@ -99,6 +112,7 @@ public enum OutputWriter {
                 try PosixFiles.makeDirectories(root + "/" + folder)
                 lock.withLock { _ = folders.insert(folder) }
             }
+            if let previous, PosixFiles.linkIfSame(previous + "/" + path, bytes, at: root + "/" + path) { return }
             try PosixFiles.create(root + "/" + path, with: bytes)
         }
     }

@@ -83,6 +83,33 @@ enum PosixFiles {
         }
     }
 
+    /// Links `existing` at `path` when it is a regular file with mode 0644, linked nowhere
+    /// else, holding exactly `bytes`; false (and nothing done) otherwise. A file that did not
+    /// change is kept this way instead of being written again: no new inode, and removing
+    /// the tree it came from frees nothing.
+    static func linkIfSame(_ existing: String, _ bytes: [UInt8], at path: String) -> Bool {
+        let descriptor = open(existing, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == 0o644,
+              status.st_nlink == 1, status.st_size == bytes.count
+        else { return false }
+        let same = bytes.withUnsafeBytes { expected -> Bool in
+            var chunk = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 20))
+            var offset = 0
+            while offset < expected.count {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0, offset + count <= expected.count,
+                      chunk.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, count) }) == 0
+                else { return false }
+                offset += count
+            }
+            return true
+        }
+        return same && link(existing, path) == 0
+    }
+
     /// Creates `path` and its missing parents.
     static func makeDirectories(_ path: String) throws {
         var built = path.hasPrefix("/") ? "" : "."

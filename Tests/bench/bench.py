@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Benchmark: smgen (release build) against the peer of ../shared/bench/ (troposphere building
+the same resources), on the same machine in the same run.
+
+Usage: python3 Tests/bench/bench.py [--runs N] [--peer-runs N] [--sizes 1x10x4,5x20x4,50x20x4] [--out DIR]
+(from anywhere; the configs come from ../shared/bench/make_config.py: teams x projects per team
+x users per project). Builds smgen in release mode, installs the peer into .venv-bench
+(Tests/bench/requirements.txt), then prints one markdown table: `smgen validate` and
+`smgen render` (the whole tree written and swapped in) as min and median wall time over the
+runs, peak RSS, the output's size, and the peer's median wall time and peak RSS with the
+ratio of the medians.
+
+Every render, smgen's and the peer's, writes into a folder of its own that was never used
+before, and the folders are deleted only at the end: on an ext4 file system without a
+journal (as on the machines here) creating files right after thousands were deleted is
+several times slower for a minute or more (ext4 skips recently deleted inodes one by one),
+which would measure the previous run's clean-up, not this one's work.
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "bench"
+VENV = ROOT / ".venv-bench"
+REQUIREMENTS = ROOT / "Tests" / "bench" / "requirements.txt"
+
+
+def run_once(arguments, cwd):
+    """Wall time (s) and peak RSS (MB) of one process, measured on that process alone."""
+    start = time.perf_counter()
+    process = subprocess.Popen(arguments, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(map(str, arguments))}\n{error[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def tree_size(path):
+    files = [os.path.join(d, f) for d, _, names in os.walk(path) for f in names]
+    return len(files), sum(os.path.getsize(f) for f in files)
+
+
+def smgen_binary():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "smgen"], cwd=ROOT, check=True, capture_output=True)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    return os.path.join(bin_path, "smgen")
+
+
+def peer_python():
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".requirements"
+    if not python.exists() or not stamp.exists() or stamp.read_text() != REQUIREMENTS.read_text():
+        shutil.rmtree(VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(REQUIREMENTS)], check=True)
+        stamp.write_text(REQUIREMENTS.read_text())
+    return str(python)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--peer-runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1x10x4,5x20x4,50x20x4")
+    parser.add_argument("--out", help="folder for the configs and outputs (default: a new temporary folder)")
+    options = parser.parse_args()
+    smgen = smgen_binary()
+    python = peer_python()
+    scratch = tempfile.mkdtemp(prefix="smgen-bench-", dir=options.out)
+    try:
+        print("| projects | users | validate min / median s | render min / median s | render RSS MB | files | MB written "
+              "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for size in options.sizes.split(","):
+            teams, projects, users = (int(n) for n in size.split("x"))
+            config = os.path.join(scratch, f"org-{size}.yaml")
+            subprocess.run([sys.executable, str(SHARED / "make_config.py"), str(teams), str(projects), str(users), config], check=True)
+            validate = [run_once([smgen, "validate", "-c", config], scratch) for _ in range(options.runs)]
+            outputs = [os.path.join(scratch, f"smgen-{size}-{n}") for n in range(options.runs)]
+            render = [run_once([smgen, "render", "-c", config, "-o", out], scratch) for out in outputs]
+            files, written = tree_size(outputs[0])
+            peer_outputs = [os.path.join(scratch, f"peer-{size}-{n}") for n in range(options.peer_runs)]
+            peer = [run_once([python, str(SHARED / "peer_troposphere.py"), config, out], scratch) for out in peer_outputs]
+            _, peer_written = tree_size(peer_outputs[0])
+            v, r, p = ([s[0] for s in samples] for samples in (validate, render, peer))
+            print(f"| {teams * projects:,} | {teams * projects * users + 1:,} | {min(v):.3f} / {statistics.median(v):.3f} "
+                  f"| {min(r):.3f} / {statistics.median(r):.3f} | {max(s[1] for s in render):.0f} | {files:,} | {written / 1e6:.1f} "
+                  f"| {statistics.median(p):.2f} | {max(s[1] for s in peer):.0f} | {peer_written / 1e6:.1f} "
+                  f"| {statistics.median(p) / statistics.median(r):.0f}x |", flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
