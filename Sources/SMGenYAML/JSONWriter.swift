@@ -1,15 +1,19 @@
 /// Serialises a `YAMLValue` as JSON the way Python's `json.dumps(indent=2, ensure_ascii=False)`
 /// does: 2-space indent, `": "` after keys, keys in the order the map was built, a final newline.
 public enum JSONWriter {
+    /// The text a tagged value (`!Sub ...`) is written as: JSON has no tags, so a value
+    /// with tags is written only with a function that turns each into a string.
+    public typealias TagText = (_ tag: String, _ inner: YAMLValue) -> String
+
     public static func write(_ value: YAMLValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `write(value)`.
-    public static func bytes(_ value: YAMLValue) -> [UInt8] {
+    /// The UTF-8 bytes of `write(value)`, each tagged value written as the string `tags` gives.
+    public static func bytes(_ value: YAMLValue, tags: TagText? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(value, indent: 0, into: &out)
+        write(value, indent: 0, tags: tags, into: &out)
         out.append(0x0A)
         return out
     }
@@ -17,25 +21,28 @@ public enum JSONWriter {
     /// The JSON without any whitespace outside strings (how IAM counts a policy's size).
     public static func compact(_ value: YAMLValue) -> String {
         var out: [UInt8] = []
-        write(value, indent: nil, into: &out)
+        write(value, indent: nil, tags: nil, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The size in bytes of `compact(value)`, counted without writing it.
-    public static func compactSize(_ value: YAMLValue) -> Int {
+    /// The size in bytes of `compact(value)`, counted without writing it (each tagged value
+    /// as the string `tags` gives).
+    public static func compactSize(_ value: YAMLValue, tags: TagText? = nil) -> Int {
         switch value {
         case .string(let text): return quotedSize(text)
         case .int(let number): return String(number).utf8.count
         case .double(let number): return format(number).utf8.count
         case .bool(let flag): return flag ? 4 : 5
         case .null: return 4
-        case .tagged: preconditionFailure("YAML tags have no JSON form")
+        case .tagged(let tag, let inner):
+            guard let tags else { preconditionFailure("YAML tags have no JSON form") }
+            return quotedSize(tags(tag, inner))
         case .list(let items):
             // `[` items joined by `,` `]`
-            return items.reduce(max(items.count - 1, 0) + 2) { $0 + compactSize($1) }
+            return items.reduce(max(items.count - 1, 0) + 2) { $0 + compactSize($1, tags: tags) }
         case .map(let entries):
             // `{` `"key":value` joined by `,` `}`
-            return entries.reduce(max(entries.count - 1, 0) + 2) { $0 + quotedSize($1.key) + 1 + compactSize($1.value) }
+            return entries.reduce(max(entries.count - 1, 0) + 2) { $0 + quotedSize($1.key) + 1 + compactSize($1.value, tags: tags) }
         }
     }
 
@@ -66,7 +73,7 @@ public enum JSONWriter {
         out.writeSpaces(indent)
     }
 
-    private static func write(_ value: YAMLValue, indent: Int?, into out: inout [UInt8]) {
+    private static func write(_ value: YAMLValue, indent: Int?, tags: TagText?, into out: inout [UInt8]) {
         let inner = indent.map { $0 + 2 }
         switch value {
         case .string(let text): quote(text, into: &out)
@@ -74,14 +81,16 @@ public enum JSONWriter {
         case .double(let number): out.write(format(number))
         case .bool(let flag): out.write(flag ? "true" : "false")
         case .null: out.write("null")
-        case .tagged: preconditionFailure("YAML tags have no JSON form")
+        case .tagged(let tag, let inner):
+            guard let tags else { preconditionFailure("YAML tags have no JSON form") }
+            quote(tags(tag, inner), into: &out)
         case .list(let items):
             if items.isEmpty { out.write("[]"); return }
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner, into: &out)
-                write(item, indent: inner, into: &out)
+                write(item, indent: inner, tags: tags, into: &out)
             }
             newline(indent, into: &out)
             out.append(UInt8(ascii: "]"))
@@ -94,7 +103,7 @@ public enum JSONWriter {
                 quote(entry.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(entry.value, indent: inner, into: &out)
+                write(entry.value, indent: inner, tags: tags, into: &out)
             }
             newline(indent, into: &out)
             out.append(UInt8(ascii: "}"))

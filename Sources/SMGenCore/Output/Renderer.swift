@@ -40,10 +40,11 @@ public enum Renderer {
             [try emit(stack.file, YAMLWriter.bytes(Overrides.applyChecked(overrides[stack.plan.name] ?? [], to: stack.plan.template.value), header: header))]
         } }) { (job: () throws -> [Rendered]) in try job() }
         let stackFiles = zip(stackPaths, first.dropFirst()).map { stack, rendered in (plan: stack.plan, file: stack.file, bytes: rendered[0].size) }
+        let resolver = PolicyResolver(environment: plan.environment)
         let second = try Parallel.map([{
             try ScriptsRenderer.render(plan, config: config, configName: configName, stackFiles: stackFiles).map { try emit($0.key, Array($0.value.utf8)) }
         }] + plan.policies.map { policy in {
-            [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document))]
+            [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))]
         } }) { (job: () throws -> [Rendered]) in try job() }
         let files = Array((first + second).joined())
         let manifest = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles,

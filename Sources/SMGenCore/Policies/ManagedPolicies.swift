@@ -11,17 +11,15 @@ enum ManagedPolicies {
     /// One deployable part: its suffix (`""`, `"-2"`, ...) and its document.
     struct Part {
         let suffix: String
-        /// As its stack deploys it, with `!Sub` and `!ImportValue`.
+        /// As its stack deploys it, with `!Sub` and `!ImportValue` (which `policies/` shows
+        /// resolved, `PolicyResolver`).
         let value: YAMLValue
-        /// As reviewers read it in `policies/`: the environment's values filled in (`PolicyResolver`).
-        let resolved: YAMLValue
     }
 
-    /// A statement, its value, resolved, and the size of its compact resolved JSON.
+    /// A statement, its value, and the size of its compact resolved JSON.
     private struct Measured {
         let statement: PolicyStatement
         let value: YAMLValue
-        let resolved: YAMLValue
         let size: Int
     }
 
@@ -40,8 +38,7 @@ enum ManagedPolicies {
         let frame = JSONWriter.compactSize(PolicyDocument.value(of: []))
         let measure = { (statement: PolicyStatement) -> Measured in
             let value = statement.value
-            let resolved = resolver.resolve(value)
-            return Measured(statement: statement, value: value, resolved: resolved, size: JSONWriter.compactSize(resolved))
+            return Measured(statement: statement, value: value, size: JSONWriter.compactSize(value, tags: resolver.tagText))
         }
         var packed: [[Measured]] = [[]]
         var packedSize = frame
@@ -56,8 +53,7 @@ enum ManagedPolicies {
             }
         }
         return packed.enumerated().map { index, pieces in
-            Part(suffix: index == 0 ? "" : "-\(index + 1)", value: PolicyDocument.value(of: pieces.map(\.value)),
-                 resolved: PolicyDocument.value(of: pieces.map(\.resolved)))
+            Part(suffix: index == 0 ? "" : "-\(index + 1)", value: PolicyDocument.value(of: pieces.map(\.value)))
         }
     }
 
@@ -72,7 +68,7 @@ enum ManagedPolicies {
         var result: [Measured] = []
         var empty = statement
         empty.resources = []
-        var current = Measured(statement: empty, value: .null, resolved: .null, size: 0)
+        var current = Measured(statement: empty, value: .null, size: 0)
         for resource in statement.resources {
             var candidate = current.statement
             candidate.resources.append(resource)

@@ -26,18 +26,37 @@ public struct PolicyResolver: Sendable {
         switch value {
         case .map(let entries): return .map(entries.map { YAMLEntry($0.key, resolve($0.value)) })
         case .list(let items): return .list(items.map(resolve))
-        case .tagged("!Sub", .string(let text)): return .string(substitute(text, variables: [:]))
-        case .tagged("!Sub", .list(let parts)):
+        case .tagged(let tag, let inner):
+            if let text = text(tag, inner) { return .string(text) }
+            return .tagged(tag, resolve(inner))
+        default: return value
+        }
+    }
+
+    /// The text that the intrinsic function `tag` of `inner` stands for (`!Sub` and
+    /// `!ImportValue`, the only ones policies use), as `JSONWriter` asks for it while it writes
+    /// a policy; nil only when lenient and it cannot be resolved.
+    public func text(_ tag: String, _ inner: YAMLValue) -> String? {
+        switch (tag, inner) {
+        case ("!Sub", .string(let text)): return substitute(text, variables: [:])
+        case ("!Sub", .list(let parts)):
             guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
             var variables: [String: String] = [:]
             for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
-            if lenient && variables.count < entries.count { return .tagged("!Sub", .list(parts.map(resolve))) }
-            return .string(substitute(text, variables: variables))
-        case .tagged("!ImportValue", .string(let name)): return .string(Self.importMarker(name))
-        case .tagged(let tag, let inner):
+            if lenient && variables.count < entries.count { return nil }
+            return substitute(text, variables: variables)
+        case ("!ImportValue", .string(let name)): return Self.importMarker(name)
+        default:
             precondition(lenient, "policies use !Sub and !ImportValue only, found \(tag)")
-            return .tagged(tag, resolve(inner))
-        default: return value
+            return nil
+        }
+    }
+
+    /// `text` as `JSONWriter` takes it, writing a policy: in a policy every tag resolves.
+    public var tagText: JSONWriter.TagText {
+        { tag, inner in
+            guard let text = text(tag, inner) else { preconditionFailure("unresolved \(tag) in a policy") }
+            return text
         }
     }
 

@@ -10,7 +10,8 @@ public struct StackPlan: Sendable {
 /// A policy document written to `policies/<file>`.
 public struct PolicyFile: Sendable {
     public let file: String
-    /// The document with the environment's values filled in (`PolicyResolver`).
+    /// The document as its stack deploys it (with `!Sub` and `!ImportValue`); the file shows
+    /// it with the environment's values filled in (`PolicyResolver`).
     public let document: YAMLValue
 }
 
@@ -45,7 +46,6 @@ public enum Planner {
     public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
         let context = PlatformContext(config: config, environment: environment)
         let names = context.names
-        let resolver = PolicyResolver(environment: environment)
         var stacks = [
             StackPlan(name: names.networkStack, dependsOn: [], template: NetworkStack.build(context)),
             StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
@@ -68,11 +68,11 @@ public enum Planner {
         /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
         /// (the parts its stack deployed, from the cache).
         func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
-            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.resolved) }
+            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
         }
         /// A resource policy's file, such as a bucket policy (never split).
         func policyFile(_ file: String, _ document: PolicyDocument) -> PolicyFile {
-            PolicyFile(file: file, document: resolver.resolve(document.value))
+            PolicyFile(file: file, document: document.value)
         }
         var policies = policyFiles("mfa", names.mfaPolicy, IdentityPolicies.mfa())
             + policyFiles("admins", names.adminsPolicy, IdentityPolicies.admins(context))
