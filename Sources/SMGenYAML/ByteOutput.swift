@@ -18,7 +18,11 @@ extension [UInt8] {
     /// Appends `count` spaces.
     @inline(__always)
     mutating func writeSpaces(_ count: Int) {
-        append(contentsOf: repeatElement(0x20, count: count))
+        if count <= spaces.count {
+            spaces.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
 
     /// Appends `number` in decimal, as `String(number)` writes it.
@@ -34,3 +38,6 @@ extension [UInt8] {
         } while divisor > 0
     }
 }
+
+/// Enough spaces for any indent the writers reach, copied at once.
+private let spaces = [UInt8](repeating: 0x20, count: 128)

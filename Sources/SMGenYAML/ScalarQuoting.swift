@@ -36,18 +36,21 @@ enum ScalarQuoting {
     private static func isPlainSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every character a plain scalar may hold is ASCII, so bytes are characters here.
         guard let first = bytes.first, let last = bytes.last else { return false }
-        guard has(first, plainStart), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
-        var previous = UInt8(ascii: " ")
-        for byte in bytes {
-            guard has(byte, plainBody) else { return false }
-            if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
-            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
-            previous = byte
+        return classes.withUnsafeBufferPointer { classes in
+            let has = { (byte: UInt8, bit: UInt8) in classes[Int(byte)] & bit != 0 }
+            guard has(first, plainStart), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+            var previous = UInt8(ascii: " ")
+            for byte in bytes {
+                guard has(byte, plainBody) else { return false }
+                if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
+                if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
+                previous = byte
+            }
+            if bytes.count <= 5 && reservedKeys.contains(packed(bytes)) { return false }
+            // A plain start is never a sign or a dot, so only a leading digit can make a number.
+            if has(first, digit) && bytes.allSatisfy({ has($0, numericBody) }) { return false }
+            return true
         }
-        if bytes.count <= 5 && reservedKeys.contains(packed(bytes)) { return false }
-        // A plain start is never a sign or a dot, so only a leading digit can make a number.
-        if has(first, digit) && bytes.allSatisfy({ has($0, numericBody) }) { return false }
-        return true
     }
 
     // Byte classes: bits of `classes`.
@@ -69,11 +72,6 @@ enum ScalarQuoting {
         if letterOrDigit || "_.:+- ".unicodeScalars.contains(scalar) { bits |= numericBody }
         if ("0"..."9").contains(scalar) { bits |= digit }
         return bits
-    }
-
-    @inline(__always)
-    private static func has(_ byte: UInt8, _ bit: UInt8) -> Bool {
-        classes.withUnsafeBufferPointer { $0[Int(byte)] } & bit != 0
     }
 
     /// Up to 8 bytes, ASCII letters lowercased, in one integer.
@@ -109,13 +107,14 @@ enum ScalarQuoting {
     private static func isLiteralSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.contains(0x0A), let first = bytes.first, first != UInt8(ascii: " "), first != 0x0A,
               bytes.last != UInt8(ascii: " ") else { return false }
-        var previous: UInt8 = 0
+        var previous: UInt8 = 0, ascii = true
         for byte in bytes {
             if byte == 0x0A && previous == UInt8(ascii: " ") { return false }
             if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }
+            if byte >= 0x80 { ascii = false }
             previous = byte
         }
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || !needsEscape($0) }
+        return ascii || String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || !needsEscape($0) }
     }
 
     /// `text` in single quotes, each `'` doubled.

@@ -33,7 +33,9 @@ REQUIREMENTS = ROOT / "Tests" / "bench" / "requirements.txt"
 
 
 def run_once(arguments, cwd):
-    """Wall time (s) and peak RSS (MB) of one process, measured on that process alone."""
+    """Wall time (s) and peak RSS (MB) of one process, measured on that process alone, after
+    the data earlier runs wrote is flushed to disk (so that their write-back is not timed here)."""
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(arguments, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
