@@ -19,7 +19,9 @@ enum NameRules {
 
     static func check(_ config: Config, sink: inout DiagnosticSink) {
         guard Patterns.isCompany(config.org.company) else { return }
-        var checker = Checker(sink: sink)
+        // Room for every name of every project and person, so the table never grows and rehashes.
+        let projects = config.teams.reduce(0) { $0 + $1.projects.reduce(0) { $0 + 32 + 3 * $1.members.count + 5 * $1.models.count } }
+        var checker = Checker(sink: sink, capacity: projects + config.users.count + 64)
         defer { sink = checker.sink }
         let names = AWSNames(config)
         let company = config.org.companyMark
@@ -116,11 +118,18 @@ enum NameRules {
     /// Checks names one at a time, remembering each namespace's names (IAM compares
     /// names case-insensitively, so every namespace here does too).
     private struct Checker {
-        var sink: DiagnosticSink
-        private var seen: [String: [String: Mark]] = [:]
+        /// A name taken in a namespace.
+        private struct Claim: Hashable {
+            let namespace: String
+            let name: String
+        }
 
-        init(sink: DiagnosticSink) {
+        var sink: DiagnosticSink
+        private var seen: [Claim: Mark] = [:]
+
+        init(sink: DiagnosticSink, capacity: Int) {
             self.sink = sink
+            seen.reserveCapacity(capacity)
         }
 
         /// A SageMaker name prefix to which AWS appends `room` characters of its own.
@@ -139,11 +148,11 @@ enum NameRules {
                 return
             }
             let key = name.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? name : name.lowercased()
-            if let first = seen[namespace]?[key] {
+            let claim = Claim(namespace: namespace, name: key)
+            if let first = seen.updateValue(mark, forKey: claim) {
+                seen[claim] = first
                 sink.error(mark, "computed \(kind.rawValue) '\(name)' is also computed for the entry at line \(first.line), column \(first.column); change \(change())")
-                return
             }
-            seen[namespace, default: [:]][key] = mark
         }
     }
 }
