@@ -60,7 +60,7 @@ enum TemplateLimits {
     static let maxResources = 500
     static let maxOutputs = 200
 
-    /// `sizes`: each rendered file's size in bytes, by path.
+    /// `sizes`: each rendered stack file's size in bytes, by path.
     static func check(_ plan: EnvironmentPlan, sizes: [String: Int], file: String) -> [Diagnostic] {
         let environment = plan.environment
         var found: [Diagnostic] = []

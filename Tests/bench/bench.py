@@ -4,7 +4,8 @@ the same resources), on the same machine in the same run.
 
 Usage: python3 Tests/bench/bench.py [--runs N] [--peer-runs N] [--sizes 1x10x4,5x20x4,50x20x4] [--out DIR]
 (from anywhere; the configs come from ../shared/bench/make_config.py: teams x projects per team
-x users per project). Builds smgen in release mode, installs the peer into .venv-bench
+x users per project). Builds smgen in release mode with the Swift runtime linked in
+(`--static-swift-stdlib`, into .build-bench), installs the peer into .venv-bench
 (Tests/bench/requirements.txt), then prints one markdown table: `smgen validate` and
 `smgen render` (the whole tree written and swapped in) as min and median wall time over the
 runs, peak RSS, the output's size, and the peer's median wall time and peak RSS with the
@@ -53,9 +54,10 @@ def tree_size(path):
 
 
 def smgen_binary():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "smgen"], cwd=ROOT, check=True, capture_output=True)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    """The release build, as smgen is shipped: with the Swift runtime linked in (in .build-bench)."""
+    build = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", str(ROOT / ".build-bench")]
+    subprocess.run(build + ["--product", "smgen"], cwd=ROOT, check=True, capture_output=True)
+    bin_path = subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_path, "smgen")
 
 

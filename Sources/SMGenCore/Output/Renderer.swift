@@ -14,7 +14,7 @@ public enum Renderer {
     public static let inlineTemplateLimit = 51_200
 
     /// A file handed to the sink: its path, size and SHA-256 (computed while its bytes are
-    /// fresh in the cache), for the manifest and the limit checks.
+    /// fresh in the cache), for the manifest.
     private struct Rendered {
         let path: String
         let size: Int
@@ -22,7 +22,7 @@ public enum Renderer {
     }
 
     /// Renders every file of `plan` on every core, handing each to `sink` as soon as it is
-    /// made; returns each file's size in bytes, by path.
+    /// made; returns each stack file's size in bytes, by path.
     static func render(_ plan: EnvironmentPlan, config: Config, configName: String, configDigest: String,
                        into sink: some RenderedFileSink) throws -> [String: Int] {
         let emit = { (path: String, bytes: [UInt8]) throws -> Rendered in
@@ -46,11 +46,10 @@ public enum Renderer {
         }] + plan.policies.map { policy in {
             [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))]
         } }) { (job: () throws -> [Rendered]) in try job() }
-        let files = Array((first + second).joined())
-        let manifest = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles,
-                                digests: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.sha256) }))
+        let files = (first + second).joined().sorted { $0.path < $1.path }
+        let manifest = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles, files: files)
         try sink.accept("manifest.json", manifest)
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.size) } + [("manifest.json", manifest.count)])
+        return Dictionary(uniqueKeysWithValues: stackFiles.map { ($0.file, $0.bytes) })
     }
 
     /// The lowercase hex SHA-256 of `bytes`.
@@ -66,7 +65,7 @@ public enum Renderer {
     }
 
     private static func manifest(_ plan: EnvironmentPlan, configName: String, configDigest: String,
-                                 stackFiles: [(plan: StackPlan, file: String, bytes: Int)], digests: [String: String]) -> [UInt8] {
+                                 stackFiles: [(plan: StackPlan, file: String, bytes: Int)], files: [Rendered]) -> [UInt8] {
         let environment = plan.environment
         let value: YAMLValue = .map([
             "generator": "smgen",
@@ -88,7 +87,7 @@ public enum Renderer {
                     "needs_template_bucket": .bool(stack.bytes > inlineTemplateLimit),
                 ])
             }),
-            "files": .map(digests.keys.sorted().map { YAMLEntry($0, .string(digests[$0]!)) }),
+            "files": .map(files.map { YAMLEntry($0.path, .string($0.sha256)) }),
         ])
         return JSONWriter.bytes(value)
     }
