@@ -87,23 +87,23 @@ public enum JSONWriter {
         case .list(let items):
             if items.isEmpty { out.write("[]"); return }
             out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
+            for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner, into: &out)
-                write(item, indent: inner, tags: tags, into: &out)
+                write(items[index], indent: inner, tags: tags, into: &out)
             }
             newline(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .map(let entries):
             if entries.isEmpty { out.write("{}"); return }
             out.append(UInt8(ascii: "{"))
-            for (index, entry) in entries.enumerated() {
+            for index in entries.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(inner, into: &out)
-                quote(entry.key, into: &out)
+                quote(entries[index].key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(entry.value, indent: inner, tags: tags, into: &out)
+                write(entries[index].value, indent: inner, tags: tags, into: &out)
             }
             newline(indent, into: &out)
             out.append(UInt8(ascii: "}"))

@@ -33,19 +33,20 @@ public enum YAMLWriter {
 
     /// Writes map entries at `indent`; with `inline` the first key follows a `- ` already written.
     private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout [UInt8]) {
-        for (index, entry) in entries.enumerated() {
+        for index in entries.indices {
             if index > 0 || !inline { out.writeSpaces(indent) }
-            key(entry.key, into: &out)
+            key(entries[index].key, into: &out)
             out.append(UInt8(ascii: ":"))
-            writeNested(entry.value, indent: indent + 2, into: &out)
+            writeNested(entries[index].value, indent: indent + 2, into: &out)
         }
     }
 
     /// Writes list items at `indent`; with `inline` the first `- ` follows text already written.
     private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout [UInt8]) {
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
             if index > 0 || !inline { out.writeSpaces(indent) }
             out.append(UInt8(ascii: "-"))
+            let item = items[index]
             switch item {
             case .map(let entries) where !entries.isEmpty:
                 out.append(UInt8(ascii: " "))
