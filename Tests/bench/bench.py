@@ -54,7 +54,7 @@ def tree_size(path):
 
 
 def smgen_binary():
-    """The release build, as smgen is shipped: with the Swift runtime linked in (in .build-bench)."""
+    """The release build to install: with the Swift runtime linked in (in .build-bench)."""
     build = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", str(ROOT / ".build-bench")]
     subprocess.run(build + ["--product", "smgen"], cwd=ROOT, check=True, capture_output=True)
     bin_path = subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
