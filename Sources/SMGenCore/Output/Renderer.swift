@@ -21,6 +21,9 @@ public enum Renderer {
         let sha256: String
     }
 
+    /// Renders one or more files (one job runs on one core).
+    private typealias Job = () throws -> [Rendered]
+
     /// Renders every file of `plan` on every core, handing each to `sink` as soon as it is
     /// made; returns each stack file's size in bytes, by path.
     static func render(_ plan: EnvironmentPlan, config: Config, configName: String, configDigest: String,
@@ -34,18 +37,23 @@ public enum Renderer {
         let stackPaths = plan.stacks.map { (plan: $0, file: "stacks/\($0.name).yaml") }
         // First the stacks and the README, then the policies and the scripts (which need the
         // stacks' sizes): the one large README and scripts job each run beside the many small ones.
-        let first = try Parallel.map([{
+        let readme: Job = {
             [try emit("README.md", Array(EnvironmentReadme.render(plan, config: config, configName: configName, stackFiles: stackPaths).utf8))]
-        }] + stackPaths.map { stack in {
-            [try emit(stack.file, YAMLWriter.bytes(Overrides.applyChecked(overrides[stack.plan.name] ?? [], to: stack.plan.template.value), header: header))]
-        } }) { (job: () throws -> [Rendered]) in try job() }
+        }
+        let stacks = stackPaths.map { stack -> Job in {
+            let template = Overrides.applyChecked(overrides[stack.plan.name] ?? [], to: stack.plan.template.value)
+            return [try emit(stack.file, YAMLWriter.bytes(template, header: header))]
+        } }
+        let first = try Parallel.map([readme] + stacks) { try $0() }
         let stackFiles = zip(stackPaths, first.dropFirst()).map { stack, rendered in (plan: stack.plan, file: stack.file, bytes: rendered[0].size) }
         let resolver = PolicyResolver(environment: plan.environment)
-        let second = try Parallel.map([{
+        let scripts: Job = {
             try ScriptsRenderer.render(plan, config: config, configName: configName, stackFiles: stackFiles).map { try emit($0.key, Array($0.value.utf8)) }
-        }] + plan.policies.map { policy in {
+        }
+        let policies = plan.policies.map { policy -> Job in {
             [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))]
-        } }) { (job: () throws -> [Rendered]) in try job() }
+        } }
+        let second = try Parallel.map([scripts] + policies) { try $0() }
         let files = (first + second).joined().sorted { $0.path < $1.path }
         let manifest = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles, files: files)
         try sink.accept("manifest.json", manifest)
