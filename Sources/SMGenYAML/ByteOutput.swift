@@ -8,13 +8,6 @@ extension [UInt8] {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
-    /// Appends `text`'s UTF-8 bytes.
-    @inline(__always)
-    mutating func write(_ text: Substring) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
     /// Appends `count` spaces.
     @inline(__always)
     mutating func writeSpaces(_ count: Int) {
