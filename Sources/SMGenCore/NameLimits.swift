@@ -31,23 +31,33 @@ public enum NameKind: String, Sendable, CaseIterable {
 
     /// True when `name` obeys this rule.
     public func accepts(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        let iamChars = { (c: UInt8) in Patterns.isAlnum(c) || "+=,.@_-".utf8.contains(c) }
-        switch self {
-        case .s3Bucket: return NameRules.isBucketName(name)
-        case .iamRole, .iamUser: return (1...64).contains(bytes.count) && bytes.allSatisfy(iamChars)
-        case .iamGroup, .iamPolicy: return (1...128).contains(bytes.count) && bytes.allSatisfy(iamChars)
-        case .sageMaker:
-            guard (1...63).contains(bytes.count), let first = bytes.first, let last = bytes.last else { return false }
-            return Patterns.isAlnum(first) && Patterns.isAlnum(last) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen }
-        case .ecrRepository: return (2...256).contains(bytes.count) && Patterns.isRepositoryName(name)
-        case .logGroup: return (1...512).contains(bytes.count) && bytes.allSatisfy { Patterns.isAlnum($0) || "_-/.#".utf8.contains($0) }
-        case .stack:
-            guard (1...128).contains(bytes.count), let first = bytes.first else { return false }
-            return Patterns.isLower(first) || Patterns.isUpper(first) ? bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen } : false
-        case .export: return (1...255).contains(bytes.count) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ":") }
-        case .logicalId: return (1...255).contains(bytes.count) && bytes.allSatisfy(Patterns.isAlnum)
-        case .securityGroup: return (1...255).contains(bytes.count) && !name.hasPrefix("sg-")
+        var name = name
+        return name.withUTF8 { bytes in
+            let iamChars = { (c: UInt8) -> Bool in
+                switch c {
+                case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), Patterns.hyphen: true
+                default: Patterns.isAlnum(c)
+                }
+            }
+            switch self {
+            case .s3Bucket: return NameRules.isBucketName(bytes)
+            case .iamRole, .iamUser: return (1...64).contains(bytes.count) && bytes.allSatisfy(iamChars)
+            case .iamGroup, .iamPolicy: return (1...128).contains(bytes.count) && bytes.allSatisfy(iamChars)
+            case .sageMaker:
+                guard (1...63).contains(bytes.count), let first = bytes.first, let last = bytes.last else { return false }
+                return Patterns.isAlnum(first) && Patterns.isAlnum(last) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen }
+            case .ecrRepository: return (2...256).contains(bytes.count) && Patterns.isRepositoryName(bytes)
+            case .logGroup:
+                return (1...512).contains(bytes.count) && bytes.allSatisfy {
+                    Patterns.isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == Patterns.hyphen || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "#")
+                }
+            case .stack:
+                guard (1...128).contains(bytes.count), let first = bytes.first else { return false }
+                return Patterns.isLower(first) || Patterns.isUpper(first) ? bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen } : false
+            case .export: return (1...255).contains(bytes.count) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ":") }
+            case .logicalId: return (1...255).contains(bytes.count) && bytes.allSatisfy(Patterns.isAlnum)
+            case .securityGroup: return (1...255).contains(bytes.count) && !bytes.starts(with: "sg-".utf8)
+            }
         }
     }
 }

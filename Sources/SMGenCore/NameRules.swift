@@ -7,14 +7,21 @@ import SMGenYAML
 enum NameRules {
     /// S3's rules for a bucket name (general purpose buckets).
     static func isBucketName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        var name = name
+        return name.withUTF8 { isBucketName($0) }
+    }
+
+    static func isBucketName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hasSuffix = { (suffix: String) in bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
         guard (3...63).contains(bytes.count), let first = bytes.first, let last = bytes.last,
               Patterns.isLower(first) || Patterns.isDigit(first), Patterns.isLower(last) || Patterns.isDigit(last),
               bytes.allSatisfy({ Patterns.isLower($0) || Patterns.isDigit($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ".") }),
               !zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && ($1 == UInt8(ascii: ".") || $1 == Patterns.hyphen) || $0 == Patterns.hyphen && $1 == UInt8(ascii: ".") }),
-              !name.hasPrefix("xn--"), !name.hasPrefix("sthree-"), !name.hasSuffix("-s3alias"), !name.hasSuffix("--ol-s3")
+              !bytes.starts(with: "xn--".utf8), !bytes.starts(with: "sthree-".utf8), !hasSuffix("-s3alias"), !hasSuffix("--ol-s3")
         else { return false }
-        return Patterns.parseCIDR(name + "/32") == nil
+        // Not formatted as an IP address (which is digits and dots only).
+        return !bytes.allSatisfy({ Patterns.isDigit($0) || $0 == UInt8(ascii: ".") })
+            || Patterns.parseCIDR(String(decoding: bytes, as: UTF8.self) + "/32") == nil
     }
 
     static func check(_ config: Config, sink: inout DiagnosticSink) {

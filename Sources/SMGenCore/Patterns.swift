@@ -110,12 +110,19 @@ enum Patterns {
 
     /// An ECR repository name segment list: `[a-z0-9]+([._-][a-z0-9]+)*(/...)*`.
     static func isRepositoryName(_ text: String) -> Bool {
-        guard !text.isEmpty else { return false }
-        return text.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
-            let bytes = Array(component.utf8)
-            guard let first = bytes.first, let last = bytes.last, isLower(first) || isDigit(first), isLower(last) || isDigit(last) else { return false }
-            for (index, byte) in bytes.enumerated() where !(isLower(byte) || isDigit(byte)) {
-                guard "._-".utf8.contains(byte), index + 1 < bytes.count, isLower(bytes[index + 1]) || isDigit(bytes[index + 1]) else { return false }
+        var text = text
+        return text.withUTF8 { isRepositoryName($0) }
+    }
+
+    static func isRepositoryName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { component in
+            guard let first = component.first, let last = component.last, isLower(first) || isDigit(first), isLower(last) || isDigit(last) else { return false }
+            for index in component.indices where !(isLower(component[index]) || isDigit(component[index])) {
+                let byte = component[index]
+                guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == hyphen, index + 1 < component.endIndex,
+                      isLower(component[index + 1]) || isDigit(component[index + 1])
+                else { return false }
             }
             return true
         }
