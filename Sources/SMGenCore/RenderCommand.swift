@@ -70,7 +70,7 @@ enum TemplateLimits {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (this smgen does not yet split it: make the team or project smaller)"))
             }
         }
-        for path in plan.stacks.map({ "stacks/\($0.name).yaml" }).sorted() {
+        for path in plan.stacks.map(Renderer.stackFile).sorted() {
             let size = sizes[path]!
             if size > 1_000_000 {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes; CloudFormation accepts at most 1,000,000"))

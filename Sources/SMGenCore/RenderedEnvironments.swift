@@ -20,8 +20,8 @@ struct RenderedEnvironments {
     let warnings: String
 
     /// Loads the config and renders each environment into the sink `sink(environment)`
-    /// gives, asked for just before that environment's files are rendered. Nothing is
-    /// returned but failures when the config, an override or a limit is wrong, or a sink fails.
+    /// gives, asked for just before that environment's files are rendered. A failure when
+    /// the config, an override or a limit is wrong, or a sink fails.
     static func load(configPath: String, environment: String?,
                      sink: (Environment) throws -> any RenderedFileSink) -> Result<RenderedEnvironments, Failure> {
         guard let data = FileManager.default.contents(atPath: configPath) else {

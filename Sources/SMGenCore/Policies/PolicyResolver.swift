@@ -95,11 +95,11 @@ public struct PolicyResolver: Sendable {
                 }
                 let name = bytes[(index + 2)..<close]
                 if name.first == UInt8(ascii: "!") {
-                    out.write("${")
+                    out += "${".utf8
                     out.append(contentsOf: name.dropFirst())
                     out.append(UInt8(ascii: "}"))
                 } else if let value = pseudoParameter(name) ?? variables[String(decoding: name, as: UTF8.self)] {
-                    out.write(value)
+                    out += value.utf8
                 } else {
                     precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
                     out.append(contentsOf: bytes[index...close])
@@ -119,12 +119,5 @@ public struct PolicyResolver: Sendable {
         case "AWS::URLSuffix": partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
         default: nil
         }
-    }
-}
-
-extension [UInt8] {
-    /// Appends `text`'s UTF-8 bytes.
-    fileprivate mutating func write(_ text: String) {
-        append(contentsOf: text.utf8)
     }
 }
