@@ -102,12 +102,13 @@ public struct AWSNames: Sendable {
 
     /// A user name as it may appear in a SageMaker name: characters outside `[A-Za-z0-9-]` become `-`.
     public static func sageMakerUser(_ user: String) -> String {
-        String(user.unicodeScalars.map { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-": return Character(scalar)
-            default: return "-"
-            }
-        })
+        // Each character not allowed becomes one hyphen, whatever its UTF-8 length.
+        var out: [UInt8] = []
+        out.reserveCapacity(user.utf8.count)
+        for byte in user.utf8 where !UTF8.isContinuation(byte) {
+            out.append(Patterns.isAlnum(byte) || byte == Patterns.hyphen ? byte : Patterns.hyphen)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func userProfile(_ team: String, _ short: String, _ user: String) -> String { "profile-\(team)-\(short)-\(Self.sageMakerUser(user))" }
@@ -158,23 +159,19 @@ public struct AWSNames: Sendable {
     }
 
     public static func logicalId(_ parts: [String]) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
         for part in parts {
             var upperNext = true
-            for scalar in part.unicodeScalars {
-                switch scalar {
-                case "a"..."z", "A"..."Z", "0"..."9":
-                    if upperNext {
-                        out += String(scalar).uppercased()
-                        upperNext = false
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                default:
+            for byte in part.utf8 {
+                if Patterns.isAlnum(byte) {
+                    out.append(upperNext && Patterns.isLower(byte) ? byte - 32 : byte)
+                    upperNext = false
+                } else {
                     upperNext = true
                 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

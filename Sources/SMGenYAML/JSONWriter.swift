@@ -2,8 +2,9 @@
 /// does: 2-space indent, `": "` after keys, keys in the order the map was built, a final newline.
 public enum JSONWriter {
     /// The text a tagged value (`!Sub ...`) is written as: JSON has no tags, so a value
-    /// with tags is written only with a function that turns each into a string.
-    public typealias TagText = (_ tag: String, _ inner: YAMLValue) -> String
+    /// with tags is written only with a function that hands `emit` the UTF-8 pieces of the
+    /// string each stands for, in order (so that it is written and sized without being built).
+    public typealias TagText = (_ tag: String, _ inner: YAMLValue, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Void
 
     public static func write(_ value: YAMLValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
@@ -36,7 +37,9 @@ public enum JSONWriter {
         case .null: return 4
         case .tagged(let tag, let inner):
             guard let tags else { preconditionFailure("YAML tags have no JSON form") }
-            return quotedSize(tags(tag, inner))
+            var size = 2
+            tags(tag, inner) { size += escapedSize($0) }
+            return size
         case .list(let items):
             // `[` items joined by `,` `]`
             return items.reduce(max(items.count - 1, 0) + 2) { $0 + compactSize($1, tags: tags) }
@@ -49,14 +52,7 @@ public enum JSONWriter {
     /// The size in bytes of `text` as a JSON string literal.
     private static func quotedSize(_ text: String) -> Int {
         var text = text
-        let plain = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
-            return true
-        }
-        if plain { return text.utf8.count + 2 }
-        var out: [UInt8] = []
-        quote(text, into: &out)
-        return out.count
+        return text.withUTF8 { escapedSize($0) } + 2
     }
 
     /// A number as JSON and YAML write it: integral values keep one decimal (`1.0`).
@@ -83,7 +79,9 @@ public enum JSONWriter {
         case .null: out.write("null")
         case .tagged(let tag, let inner):
             guard let tags else { preconditionFailure("YAML tags have no JSON form") }
-            quote(tags(tag, inner), into: &out)
+            out.append(UInt8(ascii: "\""))
+            tags(tag, inner) { escape($0, into: &out) }
+            out.append(UInt8(ascii: "\""))
         case .list(let items):
             if items.isEmpty { out.write("[]"); return }
             out.append(UInt8(ascii: "["))
@@ -114,31 +112,70 @@ public enum JSONWriter {
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
-        // Fast path: nothing to escape (no quote, backslash, control character or U+2028/2029).
-        let plain = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
-            out.append(contentsOf: bytes)
-            return true
+        text.withUTF8 { escape($0, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `bytes` (UTF-8) go into a JSON string unchanged: no quote, backslash, control
+    /// character or lead byte of U+2028/2029.
+    @inline(__always)
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
+        return true
+    }
+
+    /// The escape of `bytes[index]` (and of the three bytes of U+2028/2029 it may start), or
+    /// nil when it is written as it is; `length` is how many bytes it stands for.
+    private static func escapeSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)? {
+        switch bytes[index] {
+        case 0x22: return ("\\\"", 1)
+        case 0x5C: return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0x08: return ("\\b", 1)
+        case 0x0C: return ("\\f", 1)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8: return ("\\u2028", 3)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9: return ("\\u2029", 3)
+        default: return nil
         }
-        if !plain {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out.write("\\\"")
-                case "\\": out.write("\\\\")
-                case "\n": out.write("\\n")
-                case "\r": out.write("\\r")
-                case "\t": out.write("\\t")
-                case "\u{08}": out.write("\\b")
-                case "\u{0C}": out.write("\\f")
-                default:
-                    if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                        out.write("\\u" + ScalarQuoting.hex(scalar.value, digits: 4).lowercased())
-                    } else {
-                        out.append(contentsOf: UTF8.encode(scalar)!)
-                    }
-                }
+    }
+
+    /// Appends the UTF-8 `bytes` as the inside of a JSON string literal.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if isPlain(bytes) { out.append(contentsOf: bytes); return }
+        let digits = Array("0123456789abcdef".utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let (text, length) = escapeSequence(bytes, at: index) {
+                text.withUTF8Buffer { out.append(contentsOf: $0) }
+                index += length
+            } else if byte < 0x20 {
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 15)])
+                index += 1
+            } else {
+                out.append(byte)
+                index += 1
             }
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The size in bytes of `escape(bytes)`'s output.
+    private static func escapedSize(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if isPlain(bytes) { return bytes.count }
+        var size = 0, index = 0
+        while index < bytes.count {
+            if let (text, length) = escapeSequence(bytes, at: index) {
+                size += text.utf8CodeUnitCount
+                index += length
+            } else {
+                size += bytes[index] < 0x20 ? 6 : 1
+                index += 1
+            }
+        }
+        return size
     }
 }

@@ -22,12 +22,15 @@ struct NamingTests {
     @Test func userNamesInSageMakerNames() {
         #expect(AWSNames.sageMakerUser("j.doe@corp") == "j-doe-corp")
         #expect(AWSNames.sageMakerUser("Ann-2") == "Ann-2")
+        // One hyphen a character, whatever its UTF-8 length.
+        #expect(AWSNames.sageMakerUser("zoë+1🙂") == "zo--1-")
     }
 
     @Test func logicalIdsComeFromIds() {
         #expect(AWSNames.logicalId("profile", "rc", "fraud", "alice") == "ProfileRcFraudAlice")
         #expect(AWSNames.logicalId("user", "j.doe@corp") == "UserJDoeCorp")
         #expect(AWSNames.logicalId("bucket", "anti-money-laundering") == "BucketAntiMoneyLaundering")
+        #expect(AWSNames.logicalId("user", "zoë.x9", "_a") == "UserZoX9A")
     }
 
     @Test func nameRules() {

@@ -78,4 +78,22 @@ struct WriterTests {
             #expect(JSONWriter.compactSize(value) == JSONWriter.compact(value).utf8.count, "\(value)")
         }
     }
+
+    @Test func jsonEscapesWhatPythonEscapes() {
+        let text = "q\" b\\ n\n r\r t\t b\u{08} f\u{0C} c\u{01}\u{1F} ls\u{2028} ps\u{2029} é \u{2026}"
+        #expect(JSONWriter.write(.string(text)) == "\"q\\\" b\\\\ n\\n r\\r t\\t b\\b f\\f c\\u0001\\u001f ls\\u2028 ps\\u2029 é \u{2026}\"\n")
+    }
+
+    @Test func taggedValuesAreWrittenAndSizedFromTheirPieces() {
+        // The pieces of one string, split anywhere between characters, escaped as one.
+        let tags: JSONWriter.TagText = { tag, inner, emit in
+            for piece in [tag, "\"", "\n\u{2028}", ""] {
+                var piece = piece
+                piece.withUTF8(emit)
+            }
+        }
+        let value: YAMLValue = .map(["k": .tagged("!Sub", "ignored"), "l": [.tagged("!X", .null)]])
+        #expect(JSONWriter.bytes(value, tags: tags) == Array("{\n  \"k\": \"!Sub\\\"\\n\\u2028\",\n  \"l\": [\n    \"!X\\\"\\n\\u2028\"\n  ]\n}\n".utf8))
+        #expect(JSONWriter.compactSize(value, tags: tags) == "{\"k\":\"!Sub\\\"\\n\\u2028\",\"l\":[\"!X\\\"\\n\\u2028\"]}".utf8.count)
+    }
 }

@@ -34,29 +34,38 @@ public struct PolicyResolver: Sendable {
     }
 
     /// The text that the intrinsic function `tag` of `inner` stands for (`!Sub` and
-    /// `!ImportValue`, the only ones policies use), as `JSONWriter` asks for it while it writes
-    /// a policy; nil only when lenient and it cannot be resolved.
+    /// `!ImportValue`, the only ones policies use); nil only when lenient and it cannot be resolved.
     public func text(_ tag: String, _ inner: YAMLValue) -> String? {
+        var out: [UInt8] = []
+        guard text(tag, inner, { out.append(contentsOf: $0) }) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text(tag, inner)` handed to `emit` in UTF-8 pieces, without building it; false (and
+    /// nothing emitted) only when lenient and it cannot be resolved.
+    private func text(_ tag: String, _ inner: YAMLValue, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         switch (tag, inner) {
-        case ("!Sub", .string(let text)): return substitute(text, variables: [:])
+        case ("!Sub", .string(let text)): return substitute(text, variables: [:], emit)
         case ("!Sub", .list(let parts)):
             guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
             var variables: [String: String] = [:]
             for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
-            if lenient && variables.count < entries.count { return nil }
-            return substitute(text, variables: variables)
-        case ("!ImportValue", .string(let name)): return Self.importMarker(name)
+            if lenient && variables.count < entries.count { return false }
+            return substitute(text, variables: variables, emit)
+        case ("!ImportValue", .string(let name)):
+            var marker = Self.importMarker(name)
+            marker.withUTF8(emit)
+            return true
         default:
             precondition(lenient, "policies use !Sub and !ImportValue only, found \(tag)")
-            return nil
+            return false
         }
     }
 
-    /// `text` as `JSONWriter` takes it, writing a policy: in a policy every tag resolves.
+    /// `text` as `JSONWriter` takes it, writing or sizing a policy: in a policy every tag resolves.
     public var tagText: JSONWriter.TagText {
-        { tag, inner in
-            guard let text = text(tag, inner) else { preconditionFailure("unresolved \(tag) in a policy") }
-            return text
+        { tag, inner, emit in
+            guard text(tag, inner, emit) else { preconditionFailure("unresolved \(tag) in a policy") }
         }
     }
 
@@ -72,52 +81,50 @@ public struct PolicyResolver: Sendable {
     }
 
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
-    private func substitute(_ text: String, variables: [String: String]) -> String {
-        if !text.utf8.contains(UInt8(ascii: "$")) { return text }
+    /// Always true (the answer `text` passes on).
+    private func substitute(_ text: String, variables: [String: String], _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         var text = text
-        var out: [UInt8] = []
         text.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count + 32)
             var index = 0
             while index < bytes.count {
                 guard let dollar = bytes[index...].firstIndex(of: UInt8(ascii: "$")) else {
-                    out.append(contentsOf: bytes[index...])
+                    emit(UnsafeBufferPointer(rebasing: bytes[index...]))
                     break
                 }
-                out.append(contentsOf: bytes[index..<dollar])
-                index = dollar
-                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                      let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+                guard dollar + 1 < bytes.count, bytes[dollar + 1] == UInt8(ascii: "{"),
+                      let close = bytes[(dollar + 2)...].firstIndex(of: UInt8(ascii: "}"))
                 else {
-                    out.append(bytes[index])
-                    index += 1
+                    emit(UnsafeBufferPointer(rebasing: bytes[index...dollar]))
+                    index = dollar + 1
                     continue
                 }
-                let name = bytes[(index + 2)..<close]
+                emit(UnsafeBufferPointer(rebasing: bytes[index..<dollar]))
+                let name = UnsafeBufferPointer(rebasing: bytes[(dollar + 2)..<close])
                 if name.first == UInt8(ascii: "!") {
-                    out += "${".utf8
-                    out.append(contentsOf: name.dropFirst())
-                    out.append(UInt8(ascii: "}"))
-                } else if let value = pseudoParameter(name) ?? variables[String(decoding: name, as: UTF8.self)] {
-                    out += value.utf8
+                    // `${!x}`: the text `${x}` (its `${` and `}` emitted from the original around the name).
+                    emit(UnsafeBufferPointer(rebasing: bytes[dollar...(dollar + 1)]))
+                    emit(UnsafeBufferPointer(rebasing: name.dropFirst()))
+                    emit(UnsafeBufferPointer(rebasing: bytes[close...close]))
+                } else if var value = pseudoParameter(name) ?? (variables.isEmpty ? nil : variables[String(decoding: name, as: UTF8.self)]) {
+                    value.withUTF8(emit)
                 } else {
                     precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
-                    out.append(contentsOf: bytes[index...close])
+                    emit(UnsafeBufferPointer(rebasing: bytes[dollar...close]))
                 }
                 index = close + 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     /// The value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is one.
-    private func pseudoParameter(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        switch String(decoding: name, as: UTF8.self) {
-        case "AWS::Partition": partition
-        case "AWS::Region": region
-        case "AWS::AccountId": account
-        case "AWS::URLSuffix": partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
-        default: nil
-        }
+    private func pseudoParameter(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard name.starts(with: "AWS::".utf8) else { return nil }
+        let rest = name.dropFirst(5)
+        if rest.elementsEqual("Partition".utf8) { return partition }
+        if rest.elementsEqual("Region".utf8) { return region }
+        if rest.elementsEqual("AccountId".utf8) { return account }
+        if rest.elementsEqual("URLSuffix".utf8) { return partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com" }
+        return nil
     }
 }
