@@ -31,7 +31,7 @@ enum ManagedPolicies {
     }
 
     private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
-        let resolver = PolicyResolver(environment: context.environment)
+        let resolver = context.resolver
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
         // Sized in UTF-8 bytes: never fewer than the characters IAM counts.

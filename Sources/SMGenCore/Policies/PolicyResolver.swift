@@ -16,10 +16,15 @@ public struct PolicyResolver: Sendable {
         self.init(region: environment.region, account: environment.account)
     }
 
+    /// The pseudo parameters' values in UTF-8, as `!Sub` texts are written.
+    private let pseudoValues: (partition: [UInt8], region: [UInt8], account: [UInt8], urlSuffix: [UInt8])
+
     public init(region: String, account: String) {
         partition = Regions.partition(of: region)
         self.region = region
         self.account = account
+        pseudoValues = (Array(partition.utf8), Array(region.utf8), Array(account.utf8),
+                        Array((partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com").utf8))
     }
 
     public func resolve(_ value: YAMLValue) -> YAMLValue {
@@ -105,7 +110,9 @@ public struct PolicyResolver: Sendable {
                     emit(UnsafeBufferPointer(rebasing: bytes[dollar...(dollar + 1)]))
                     emit(UnsafeBufferPointer(rebasing: name.dropFirst()))
                     emit(UnsafeBufferPointer(rebasing: bytes[close...close]))
-                } else if var value = pseudoParameter(name) ?? (variables.isEmpty ? nil : variables[String(decoding: name, as: UTF8.self)]) {
+                } else if let value = pseudoParameter(name) {
+                    value.withUnsafeBufferPointer(emit)
+                } else if !variables.isEmpty, var value = variables[String(decoding: name, as: UTF8.self)] {
                     value.withUTF8(emit)
                 } else {
                     precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
@@ -118,13 +125,18 @@ public struct PolicyResolver: Sendable {
     }
 
     /// The value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is one.
-    private func pseudoParameter(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        guard name.starts(with: "AWS::".utf8) else { return nil }
-        let rest = name.dropFirst(5)
-        if rest.elementsEqual("Partition".utf8) { return partition }
-        if rest.elementsEqual("Region".utf8) { return region }
-        if rest.elementsEqual("AccountId".utf8) { return account }
-        if rest.elementsEqual("URLSuffix".utf8) { return partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com" }
+    private func pseudoParameter(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if Self.matches(name, "AWS::Region") { return pseudoValues.region }
+        if Self.matches(name, "AWS::Partition") { return pseudoValues.partition }
+        if Self.matches(name, "AWS::AccountId") { return pseudoValues.account }
+        if Self.matches(name, "AWS::URLSuffix") { return pseudoValues.urlSuffix }
         return nil
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        let start = literal.utf8Start
+        for index in 0..<bytes.count where bytes[index] != start[index] { return false }
+        return true
     }
 }

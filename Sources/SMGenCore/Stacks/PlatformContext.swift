@@ -1,17 +1,20 @@
 import SMGenYAML
 
 /// What every builder of one environment needs: the config, the environment, the names,
-/// the tags, and the export names of the values stacks share.
+/// the tags, the policy resolver, and the export names of the values stacks share.
 struct PlatformContext {
     let config: Config
     let environment: Environment
     let names: AWSNames
     let policyParts = PolicyPartsCache()
     let groups: GroupPlan
+    /// Fills the environment's values into policies (to size them as IAM will count them).
+    let resolver: PolicyResolver
 
     init(config: Config, environment: Environment) {
         self.config = config
         self.environment = environment
+        self.resolver = PolicyResolver(environment: environment)
         self.names = AWSNames(config)
         self.groups = GroupPlan(config)
     }
