@@ -35,8 +35,15 @@ public struct EnvironmentPlan: Sendable {
 /// itself refuses to delete a stack still in use. Everything else is referenced by its
 /// deterministic name, in the deploy order below. No stack takes parameters.
 public enum Planner {
-    /// What one project adds to the plan.
-    private struct ProjectPlan {
+    /// A part of the plan that depends on nothing else being planned: built on any core.
+    private enum Unit {
+        case users(shard: Int, [User])
+        case team(Team)
+        case project(Team, Project)
+    }
+
+    /// What one unit adds to the plan.
+    private struct UnitPlan {
         var stacks: [StackPlan]
         var modelStack: StackPlan?
         var mlopsStack: StackPlan?
@@ -46,24 +53,21 @@ public enum Planner {
     public static func plan(_ config: Config, _ environment: Environment) -> EnvironmentPlan {
         let context = PlatformContext(config: config, environment: environment)
         let names = context.names
-        var stacks = [
+        let foundation = [
             StackPlan(name: names.networkStack, dependsOn: [], template: NetworkStack.build(context)),
             StackPlan(name: names.identityStack, dependsOn: [], template: IdentityStack.build(context)),
         ]
         let shards = Dictionary(grouping: config.users, by: { AWSNames.userShard($0.name) })
         let userStacks = shards.keys.sorted().map { names.usersStack($0) }
-        for shard in shards.keys.sorted() {
-            stacks.append(StackPlan(name: names.usersStack(shard), dependsOn: [names.identityStack], template: UsersStack.build(shards[shard]!, context)))
-        }
-        stacks.append(StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context)))
+        var services = [StackPlan(name: names.domainStack, dependsOn: [names.networkStack], template: DomainStack.build(context))]
         if let ecr = config.modules.ecr {
-            stacks.append(StackPlan(name: names.ecrStack, dependsOn: [], template: EcrStack.build(ecr, context)))
+            services.append(StackPlan(name: names.ecrStack, dependsOn: [], template: EcrStack.build(ecr, context)))
         }
         if let monitoring = config.modules.monitoring {
-            stacks.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
+            services.append(StackPlan(name: names.monitoringStack, dependsOn: [], template: MonitoringStack.build(monitoring, context)))
         }
         if config.modules.mlops, case .git(let provider) = config.modules.mlopsSource {
-            stacks.append(StackPlan(name: names.cicdStack, dependsOn: [], template: CICDStack.build(provider: provider, context)))
+            services.append(StackPlan(name: names.cicdStack, dependsOn: [], template: CICDStack.build(provider: provider, context)))
         }
         /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
         /// (the parts its stack deployed, from the cache).
@@ -76,57 +80,63 @@ public enum Planner {
         }
         var policies = policyFiles("mfa", names.mfaPolicy, IdentityPolicies.mfa())
             + policyFiles("admins", names.adminsPolicy, IdentityPolicies.admins(context))
-        // Each project's stacks and policies depend on nothing else being planned: built on every core.
-        let projects = Parallel.map(config.projectsWithTeams) { team, project in
-            let projectStack = names.projectStack(team.id, project.id)
-            let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
-            var planned = ProjectPlan(stacks: [StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
-                                                         template: ProjectStack.build(team, project, context))])
-            if !project.members.isEmpty {
-                planned.stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
-                                                template: PeopleStack.build(team, project, context)))
-            }
-            if config.modules.mlops {
-                let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
-                planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack] + cicd,
-                                               template: MLOpsStack.build(team, project, context))
-            }
-            if !project.models.isEmpty {
-                let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
-                    + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
-                planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
-                                               template: ModelsStack.build(team, project, context))
-            }
-            let base = "project-\(team.id)-\(project.id)"
-            planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
-                + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
-                + [policyFile("\(base)-bucket.json", SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
-                + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
-                + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
-            if config.modules.mlops {
-                planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
-                    + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
-                    + [policyFile("\(base)-artifacts-bucket.json", SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
-                if project.monitorsModels {
-                    planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
+        // The user shards, the teams and the projects: built on every core, assembled in order.
+        let units = shards.keys.sorted().map { Unit.users(shard: $0, shards[$0]!) }
+            + config.teams.flatMap { team in [Unit.team(team)] + team.projects.map { Unit.project(team, $0) } }
+        let planned = Parallel.map(units) { unit -> UnitPlan in
+            switch unit {
+            case .users(let shard, let users):
+                return UnitPlan(stacks: [StackPlan(name: names.usersStack(shard), dependsOn: [names.identityStack], template: UsersStack.build(users, context))])
+            case .team(let team):
+                let teamUsers = Set(TeamStack.teamMembers(team).map { names.usersStack(AWSNames.userShard($0)) })
+                return UnitPlan(stacks: [StackPlan(name: names.teamStack(team.id), dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack],
+                                                   template: TeamStack.build(team, context))],
+                                policies: policyFiles("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context)))
+            case .project(let team, let project):
+                let projectStack = names.projectStack(team.id, project.id)
+                let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
+                var planned = UnitPlan(stacks: [StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
+                                                             template: ProjectStack.build(team, project, context))])
+                if !project.members.isEmpty {
+                    planned.stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
+                                                    template: PeopleStack.build(team, project, context)))
                 }
-                if config.modules.mlopsSource == .s3 {
-                    planned.policies += policyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
+                if config.modules.mlops {
+                    let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
+                    planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack] + cicd,
+                                                   template: MLOpsStack.build(team, project, context))
                 }
+                if !project.models.isEmpty {
+                    let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                        + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
+                    planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
+                                                   template: ModelsStack.build(team, project, context))
+                }
+                let base = "project-\(team.id)-\(project.id)"
+                planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
+                    + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
+                    + [policyFile("\(base)-bucket.json", SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
+                    + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
+                    + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
+                if config.modules.mlops {
+                    planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
+                        + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
+                        + [policyFile("\(base)-artifacts-bucket.json", SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
+                    if project.monitorsModels {
+                        planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
+                    }
+                    if config.modules.mlopsSource == .s3 {
+                        planned.policies += policyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
+                    }
+                }
+                return planned
             }
-            return planned
         }
-        var planned = projects.makeIterator()
-        for team in config.teams {
-            let teamUsers = Set(TeamStack.teamMembers(team).map { names.usersStack(AWSNames.userShard($0)) })
-            stacks.append(StackPlan(name: names.teamStack(team.id), dependsOn: userStacks.filter(teamUsers.contains) + [names.domainStack],
-                                    template: TeamStack.build(team, context)))
-            policies += policyFiles("team-\(team.id)", names.teamPolicy(team.id), TeamPolicy.document(team, context))
-            for _ in team.projects {
-                let project = planned.next()!
-                stacks += project.stacks
-                policies += project.policies
-            }
+        let rest = planned.dropFirst(shards.count)
+        var stacks = foundation + planned.prefix(shards.count).flatMap(\.stacks) + services
+        for unit in rest {
+            stacks += unit.stacks
+            policies += unit.policies
         }
         // Personal access groups, after the project stacks whose member policies they carry.
         let overflowing = Dictionary(grouping: context.groups.overflowing.sorted(), by: AWSNames.userShard)
@@ -140,8 +150,8 @@ public enum Planner {
         }
         // Phase 3 pipelines, then Phase 2 endpoints last: they need their project's role and,
         // with monitoring, the alarm topic.
-        stacks += projects.compactMap(\.mlopsStack)
-        stacks += projects.compactMap(\.modelStack)
+        stacks += rest.compactMap(\.mlopsStack)
+        stacks += rest.compactMap(\.modelStack)
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
 }
