@@ -15,7 +15,10 @@ Every render, smgen's and the peer's, writes into a folder of its own that was n
 before, and the folders are deleted only at the end: on an ext4 file system without a
 journal (as on the machines here) creating files right after thousands were deleted is
 several times slower for a minute or more (ext4 skips recently deleted inodes one by one),
-which would measure the previous run's clean-up, not this one's work.
+which would measure the previous run's clean-up, not this one's work. On a memory-backed file
+system (tmpfs, `--out /dev/shm`) deleting leaves nothing behind, while keeping the outputs
+leaves tens of thousands of inodes in memory that slow every later file creation: there each
+render's output is deleted as soon as it is measured (and its size taken first).
 """
 import argparse
 import os
@@ -46,6 +49,12 @@ def run_once(arguments, cwd):
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(map(str, arguments))}\n{error[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
+
+
+def is_memory_backed(path):
+    """Whether `path` is on tmpfs (where deleting costs later runs nothing)."""
+    kind = subprocess.run(["stat", "-f", "-c", "%T", path], check=True, capture_output=True, text=True).stdout.strip()
+    return kind == "tmpfs"
 
 
 def tree_size(path):
@@ -82,6 +91,15 @@ def main():
     smgen = smgen_binary()
     python = peer_python()
     scratch = tempfile.mkdtemp(prefix="smgen-bench-", dir=options.out)
+    delete_each = is_memory_backed(scratch)
+
+    def timed(arguments, out):
+        """One measured run writing `out`; then `out`'s file count and bytes."""
+        sample = run_once(arguments + [out], scratch)
+        size = tree_size(out)
+        if delete_each:
+            shutil.rmtree(out)
+        return sample, size
     try:
         print("| projects | users | validate min / median s | render min / median s | render RSS MB | files | MB written "
               "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
@@ -91,12 +109,12 @@ def main():
             config = os.path.join(scratch, f"org-{size}.yaml")
             subprocess.run([sys.executable, str(SHARED / "make_config.py"), str(teams), str(projects), str(users), config], check=True)
             validate = [run_once([smgen, "validate", "-c", config], scratch) for _ in range(options.runs)]
-            outputs = [os.path.join(scratch, f"smgen-{size}-{n}") for n in range(options.runs)]
-            render = [run_once([smgen, "render", "-c", config, "-o", out], scratch) for out in outputs]
-            files, written = tree_size(outputs[0])
-            peer_outputs = [os.path.join(scratch, f"peer-{size}-{n}") for n in range(options.peer_runs)]
-            peer = [run_once([python, str(SHARED / "peer_troposphere.py"), config, out], scratch) for out in peer_outputs]
-            _, peer_written = tree_size(peer_outputs[0])
+            renders = [timed([smgen, "render", "-c", config, "-o"], os.path.join(scratch, f"smgen-{size}-{n}")) for n in range(options.runs)]
+            render = [sample for sample, _ in renders]
+            files, written = renders[0][1]
+            peers = [timed([python, str(SHARED / "peer_troposphere.py"), config], os.path.join(scratch, f"peer-{size}-{n}")) for n in range(options.peer_runs)]
+            peer = [sample for sample, _ in peers]
+            _, peer_written = peers[0][1]
             v, r, p = ([s[0] for s in samples] for samples in (validate, render, peer))
             print(f"| {teams * projects:,} | {teams * projects * users + 1:,} | {min(v):.3f} / {statistics.median(v):.3f} "
                   f"| {min(r):.3f} / {statistics.median(r):.3f} | {max(s[1] for s in render):.0f} | {files:,} | {written / 1e6:.1f} "
