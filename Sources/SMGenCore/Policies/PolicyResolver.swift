@@ -50,13 +50,16 @@ public struct PolicyResolver: Sendable {
     /// nothing emitted) only when lenient and it cannot be resolved.
     private func text(_ tag: String, _ inner: YAMLValue, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         switch (tag, inner) {
-        case ("!Sub", .string(let text)): return substitute(text, variables: [:], emit)
+        case ("!Sub", .string(let text)):
+            substitute(text, variables: [:], emit)
+            return true
         case ("!Sub", .list(let parts)):
             guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
             var variables: [String: String] = [:]
             for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
             if lenient && variables.count < entries.count { return false }
-            return substitute(text, variables: variables, emit)
+            substitute(text, variables: variables, emit)
+            return true
         case ("!ImportValue", .string(let name)):
             var marker = Self.importMarker(name)
             marker.withUTF8(emit)
@@ -86,8 +89,7 @@ public struct PolicyResolver: Sendable {
     }
 
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
-    /// Always true (the answer `text` passes on).
-    private func substitute(_ text: String, variables: [String: String], _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    private func substitute(_ text: String, variables: [String: String], _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var index = 0
@@ -121,7 +123,6 @@ public struct PolicyResolver: Sendable {
                 index = close + 1
             }
         }
-        return true
     }
 
     /// The value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is one.
