@@ -144,7 +144,6 @@ public enum JSONWriter {
     /// Appends the UTF-8 `bytes` as the inside of a JSON string literal.
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         if isPlain(bytes) { out.append(contentsOf: bytes); return }
-        let digits = Array("0123456789abcdef".utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -152,9 +151,7 @@ public enum JSONWriter {
                 text.withUTF8Buffer { out.append(contentsOf: $0) }
                 index += length
             } else if byte < 0x20 {
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 15)])
+                out.write("\\u" + ScalarQuoting.hex(UInt32(byte), digits: 4).lowercased())
                 index += 1
             } else {
                 out.append(byte)

@@ -23,8 +23,7 @@ public struct PolicyResolver: Sendable {
         partition = Regions.partition(of: region)
         self.region = region
         self.account = account
-        pseudoValues = (Array(partition.utf8), Array(region.utf8), Array(account.utf8),
-                        Array((partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com").utf8))
+        pseudoValues = (Array(partition.utf8), Array(region.utf8), Array(account.utf8), Array(Regions.urlSuffix(of: region).utf8))
     }
 
     public func resolve(_ value: YAMLValue) -> YAMLValue {

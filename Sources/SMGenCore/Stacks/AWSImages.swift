@@ -8,8 +8,7 @@ struct RegionalImage: Sendable {
     /// The image URI in `region`, or nil where it is not published.
     func uri(region: String) -> String? {
         guard let account = registries[region] else { return nil }
-        let suffix = Regions.partition(of: region) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
-        return "\(account).dkr.ecr.\(region).\(suffix)/\(repository):\(tag)"
+        return "\(account).dkr.ecr.\(region).\(Regions.urlSuffix(of: region))/\(repository):\(tag)"
     }
 }
 
