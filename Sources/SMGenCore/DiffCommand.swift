@@ -9,7 +9,7 @@ public enum DiffCommand {
     }
 
     public static func run(configPath: String, against: String, format: Format) -> CommandResult {
-        let rendered: (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
+        let rendered: RenderedEnvironments.InMemory
         switch RenderedEnvironments.inMemory(configPath: configPath, environment: nil) {
         case .success(let loaded): rendered = loaded
         case .failure(let failure): return failure.result

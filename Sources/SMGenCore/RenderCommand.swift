@@ -6,7 +6,7 @@ public enum RenderCommand {
     public static func run(configPath: String, output: String, environment: String?, check: Bool) -> CommandResult {
         let outputURL = URL(fileURLWithPath: output)
         if check {
-            let rendered: (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
+            let rendered: RenderedEnvironments.InMemory
             switch RenderedEnvironments.inMemory(configPath: configPath, environment: environment) {
             case .success(let loaded): rendered = loaded
             case .failure(let failure): return failure.result

@@ -62,8 +62,11 @@ struct RenderedEnvironments {
         return .success(RenderedEnvironments(rendered: rendered, warnings: warnings))
     }
 
+    /// Each environment's tree rendered in memory, and the loader's warnings.
+    typealias InMemory = (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
+
     /// Loads the config and renders each environment in memory.
-    static func inMemory(configPath: String, environment: String?) -> Result<(trees: [(environment: Environment, tree: RenderedTree)], warnings: String), Failure> {
+    static func inMemory(configPath: String, environment: String?) -> Result<InMemory, Failure> {
         var sinks: [(environment: Environment, sink: MemorySink)] = []
         return load(configPath: configPath, environment: environment) { environment in
             let sink = MemorySink()
