@@ -93,27 +93,44 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes each file into a staging folder as it comes, creating its folder the first time;
-    /// a file the previous rendering (`previous`) holds unchanged is linked from there instead.
+    /// Writes each file into a staging folder as it comes, creating its folder the first time
+    /// (and keeping it open, so that each file is created by its name in it, with no path to
+    /// resolve); a file the previous rendering (`previous`) holds unchanged is linked from
+    /// there instead.
     private final class StagingSink: RenderedFileSink, @unchecked Sendable {
         private let root: String
         private let previous: String?
         private let lock = NSLock()
-        private var folders: Set<Substring> = [""]
+        /// The folders made so far, each open.
+        private var folders: [Substring: PosixFiles.Folder] = [:]
 
         init(root: String, previous: String?) {
             self.root = root
             self.previous = previous
         }
 
+        deinit {
+            for folder in folders.values { folder.close() }
+        }
+
         func accept(_ path: String, _ bytes: [UInt8]) throws {
-            let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-            if !lock.withLock({ folders.contains(folder) }) {
-                try PosixFiles.makeDirectories(root + "/" + folder)
-                lock.withLock { _ = folders.insert(folder) }
-            }
+            let slash = path.lastIndex(of: "/")
+            let folder = try self.folder(slash.map { path[..<$0] } ?? "")
             if let previous, PosixFiles.linkIfSame(previous + "/" + path, bytes, at: root + "/" + path) { return }
-            try PosixFiles.create(root + "/" + path, with: bytes)
+            try folder.create(String(slash.map { path[path.index(after: $0)...] } ?? path[...]), with: bytes)
+        }
+
+        /// The open folder `relative` to the root, made (with its parents) the first time.
+        private func folder(_ relative: Substring) throws -> PosixFiles.Folder {
+            if let open = lock.withLock({ folders[relative] }) { return open }
+            return try lock.withLock {
+                if let open = folders[relative] { return open }
+                let path = relative.isEmpty ? root : root + "/" + relative
+                try PosixFiles.makeDirectories(path)
+                let open = try PosixFiles.Folder(path)
+                folders[relative] = open
+                return open
+            }
         }
     }
 

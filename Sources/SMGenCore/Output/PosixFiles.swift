@@ -68,18 +68,34 @@ enum PosixFiles {
         }
     }
 
-    /// Creates (or truncates) the file at `path` with `bytes`.
-    static func create(_ path: String, with bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure("create", path) }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { throw Failure("write", path) }
-                offset += written
+    /// An open folder, in which files are created by name (`openat`).
+    struct Folder: Sendable {
+        let path: String
+        private let descriptor: Int32
+
+        init(_ path: String) throws {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure("open folder", path) }
+            self.path = path
+        }
+
+        /// Creates (or truncates) the file `name` in this folder with `bytes`.
+        func create(_ name: String, with bytes: [UInt8]) throws {
+            let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard file >= 0 else { throw Failure("create", path + "/" + name) }
+            defer { closeDescriptor(file) }
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(file, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 { throw Failure("write", path + "/" + name) }
+                    offset += written
+                }
             }
+        }
+
+        func close() {
+            closeDescriptor(descriptor)
         }
     }
 
@@ -130,4 +146,9 @@ enum PosixFiles {
             unlink(path)
         }
     }
+}
+
+/// `close(2)`, for a type whose own `close` hides it.
+private func closeDescriptor(_ descriptor: Int32) {
+    _ = close(descriptor)
 }

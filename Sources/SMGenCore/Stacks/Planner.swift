@@ -152,6 +152,7 @@ public enum Planner {
         // with monitoring, the alarm topic.
         stacks += rest.compactMap(\.mlopsStack)
         stacks += rest.compactMap(\.modelStack)
+        ProcessLifetime.keep(context)
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
 }
