@@ -156,8 +156,11 @@ enum Patterns {
 
     /// AWS tag text: letters, digits, spaces and `_ . : / = + - @`, within `maxLength`.
     static func isTagText(_ text: String, maxLength: Int) -> Bool {
-        text.count <= maxLength && text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == " " || "_.:/=+-@".unicodeScalars.contains(scalar)
-        }
+        text.count <= maxLength && text.unicodeScalars.allSatisfy(isTagScalar)
+    }
+
+    /// A character AWS tag keys and values may hold.
+    static func isTagScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == " " || "_.:/=+-@".unicodeScalars.contains(scalar)
     }
 }

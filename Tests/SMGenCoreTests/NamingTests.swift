@@ -101,6 +101,17 @@ struct PatternTests {
         #expect(!Patterns.isInstanceType("m5.large"))
     }
 
+    @Test func tagValuesHoldOnlyWhatAWSTagsAccept() {
+        // IAM user names may hold a comma, tags may not.
+        #expect(Tagging.value("a+b=c,d_e") == "a+b=c_d_e")
+        #expect(Tagging.value("first.last@corp.example") == "first.last@corp.example")
+        #expect(Tagging.value("Ünïcode 1") == "Ünïcode 1")
+        #expect(Tagging.value("x,y!z") == "x_y_z")
+        for name in ["a,b", "first.last@corp.example", "x+y=z", "A_b-C"] {
+            #expect(Patterns.isTagText(Tagging.value(name), maxLength: 256))
+        }
+    }
+
     @Test func suggestions() {
         #expect(Suggestion.closest(to: "domian", among: ConfigLoader.topLevelKeys) == "domain")
         #expect(Suggestion.closest(to: "usres", among: ConfigLoader.topLevelKeys) == "users")

@@ -37,9 +37,11 @@ struct PlatformContext {
         names.export(names.projectStack(team.id, project.id), "ExecutionRoleArn")
     }
 
-    /// The given tags then (unless left out) the org's, as a CloudFormation `Tags` list.
+    /// The given tags then (unless left out) the org's, as a CloudFormation `Tags` list. The
+    /// given values (ids and user names) are written as tags can hold them (`Tagging.value`);
+    /// the org's passed the config's check.
     func tags(_ extra: [(String, String)] = [], withOrgTags: Bool = true) -> YAMLValue {
-        let all = extra.map { Tag(key: $0.0, value: $0.1) } + (withOrgTags ? config.org.tags : [])
+        let all = extra.map { Tag(key: $0.0, value: Tagging.value($0.1)) } + (withOrgTags ? config.org.tags : [])
         return .list(all.map { .map(["Key": .string($0.key), "Value": .string($0.value)]) })
     }
 
