@@ -36,12 +36,16 @@ public enum OutputWriter {
         private let output: URL
         private let token = UUID().uuidString
         private var staged: [(final: URL, new: URL)] = []
+        /// Whether `output` was made here (and so is removed again when nothing is committed).
+        private let madeOutput: Bool
+        private var committed = false
         /// The files each environment folder's manifest lists, as read once.
         private var generated: [String: Set<String>?] = [:]
 
         /// Refuses an `output` that is not empty and holds no smgen output; creates it when missing.
         init(output: URL) throws {
             self.output = output
+            madeOutput = !FileManager.default.fileExists(atPath: output.path)
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".smgen-") }
             if !entries.isEmpty && !entries.contains(where: { generatedFiles(of: $0) != nil }) {
                 throw Refusal(description: "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o")
@@ -86,10 +90,12 @@ public enum OutputWriter {
                 PosixFiles.removeTree(old.path)
             }
             staged = []
+            committed = true
         }
 
         deinit {
             for entry in staged { PosixFiles.removeTree(entry.new.path) }
+            if madeOutput && !committed { rmdir(output.path) }
         }
     }
 
