@@ -3,12 +3,12 @@ public enum ValidateCommand {
     public static func run(configPath: String) -> CommandResult {
         let result = ConfigLoader.load(path: configPath)
         guard let config = result.config else { return .invalid(result.diagnostics) }
-        // Overrides name generated stacks and resources: only a plan can tell whether they exist.
+        // Overrides name generated stacks and resources, and some regions lack resource types:
+        // only a plan can tell whether those exist (planned only when there is anything to check).
         var problems: [Diagnostic] = []
-        if !config.overrides.isEmpty {
-            for environment in config.environments {
-                problems += Overrides.check(config, Planner.plan(config, environment)).filter { !problems.contains($0) }
-            }
+        for environment in config.environments where !config.overrides.isEmpty || RegionalResourceTypes.missing[environment.region] != nil {
+            let plan = Planner.plan(config, environment)
+            problems += (Overrides.check(config, plan) + RegionalAvailability.check(plan, file: configPath)).filter { !problems.contains($0) }
         }
         if !problems.isEmpty { return .invalid(result.diagnostics + problems) }
         let projects = config.teams.reduce(0) { $0 + $1.projects.count }

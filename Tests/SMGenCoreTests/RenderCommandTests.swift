@@ -71,6 +71,50 @@ struct RenderCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["dev"])
     }
 
+    @Test func aRegionWithoutAResourceTypeThePlanNeedsIsAConfigError() throws {
+        let output = scratch()
+        let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        // CloudFormation in cn-north-1 has no AWS::SageMaker::Space or ModelPackageGroup
+        // (cfn-lint's region providers); us-east-1 has both.
+        let text = """
+        version: 1
+        org: {company: acme}
+        environments:
+          dev:
+            account: "111122223333"
+            region: us-east-1
+            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+          china:
+            account: "444455556666"
+            region: cn-north-1
+            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+        modules:
+          model_registry: {enabled: true}
+        users: {ana: {}}
+        teams:
+          ds:
+            projects:
+              churn: {members: [ana]}
+
+        """
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let expected = [
+            "\(config.path):8:3: error: environments.china.region: CloudFormation offers no AWS::SageMaker::ModelPackageGroup in cn-north-1, needed by stack acme-sm-project-ds-churn (it comes with modules.model_registry); choose another region or leave out what needs it",
+            "\(config.path):8:3: error: environments.china.region: CloudFormation offers no AWS::SageMaker::Space in cn-north-1, needed by stack acme-sm-people-ds-churn (it comes with SageMaker Studio, which every platform has); choose another region or leave out what needs it",
+        ].map { $0 + "\n" }.joined()
+        let validated = ValidateCommand.run(configPath: config.path)
+        #expect(validated.exitCode == 2)
+        #expect(validated.stderr == expected)
+        let rendered = RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false)
+        #expect(rendered.exitCode == 2)
+        #expect(rendered.stderr == expected)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        // The environment in a region that has them all renders alone.
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: "dev", check: false).exitCode == 0)
+    }
+
     @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }
