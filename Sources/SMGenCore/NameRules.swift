@@ -81,7 +81,9 @@ enum NameRules {
             checker.check(.stack, names.modelsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             checker.check(.sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark, change: projectKey)
             checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
-            checker.check(.stack, names.peopleStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+            for people in PeopleStack.stacks(team, project, names) {
+                checker.check(.stack, people.name, namespace: "stack", at: project.mark, change: projectKey)
+            }
             if config.modules.mlops {
                 checker.check(.sageMaker, names.pipeline(t, p), namespace: "pipeline", at: project.mark, change: projectKey)
                 checker.check(.stack, names.mlopsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)

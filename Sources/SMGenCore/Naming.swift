@@ -35,11 +35,15 @@ public struct AWSNames: Sendable {
         return Int(hash % UInt32(userShardCount))
     }
 
-    public func usersStack(_ shard: Int) -> String { "\(prefix)-users-\(shard < 10 ? "0" : "")\(shard)" }
+    public func usersStack(_ shard: Int) -> String { "\(prefix)-users-\(Self.shardSuffix(shard))" }
+    /// A shard's number in a stack name: two digits.
+    static func shardSuffix(_ shard: Int) -> String { "\(shard < 10 ? "0" : "")\(shard)" }
     public var domainStack: String { "\(prefix)-domain" }
     public func teamStack(_ team: String) -> String { "\(prefix)-team-\(team)" }
     public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }
     public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
+    /// One user shard's part of a project's people, when they do not fit one stack (`PeopleStack`).
+    public func peopleStack(_ team: String, _ project: String, shard: Int) -> String { "\(peopleStack(team, project))-\(Self.shardSuffix(shard))" }
     public func mlopsStack(_ team: String, _ project: String) -> String { "\(prefix)-mlops-\(team)-\(project)" }
     public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
     public var ecrStack: String { "\(prefix)-ecr" }

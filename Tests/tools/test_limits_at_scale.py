@@ -95,3 +95,50 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
         document = json.loads(path.read_text())
         size = len(json.dumps(document, separators=(",", ":"), ensure_ascii=False))
         assert size <= 6144 or path.name.endswith("bucket.json"), (path.name, size)
+
+
+def large_project_config(members):
+    """One project with `members` people: more than one people stack holds (250)."""
+    users = "\n".join(f"  u{n:04d}: {{}}" for n in range(members))
+    return f"""version: 1
+org: {{company: acme}}
+environments:
+  dev:
+    account: "111122223333"
+    region: us-east-1
+    vpc: {{id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}}
+    template_bucket: acme-cfn-templates
+users:
+{users}
+teams:
+  ds:
+    projects:
+      churn:
+        members: [{", ".join(f"u{n:04d}" for n in range(members))}]
+"""
+
+
+def people_stacks(smgen, directory, members):
+    directory.mkdir()
+    (directory / "smgen.yaml").write_text(large_project_config(members))
+    smgen("render", "-c", str(directory / "smgen.yaml"), "-o", str(directory / "out"))
+    return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob("acme-sm-people-*.yaml")}
+
+
+def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_split(smgen, tmp_path):
+    before = people_stacks(smgen, tmp_path / "before", 300)
+    assert len(before) > 1 and "acme-sm-people-ds-churn.yaml" not in before
+    owners = {}
+    for name, text in before.items():
+        template = yaml.load(text, Loader=TemplateLoader)
+        assert len(template["Resources"]) <= 500, name
+        for resource in template["Resources"].values():
+            if resource["Type"] == "AWS::SageMaker::UserProfile":
+                owner = resource["Properties"]["UserProfileName"].removeprefix("profile-ds-churn-")
+                assert owner not in owners, owner
+                owners[owner] = name
+    assert sorted(owners) == [f"u{n:04d}" for n in range(300)], "every member has exactly one profile"
+    # One more member: only the stack of the shard the new name hashes to changes.
+    after = people_stacks(smgen, tmp_path / "after", 301)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert len(changed) == 1 and "u0300" in after[changed.pop()]

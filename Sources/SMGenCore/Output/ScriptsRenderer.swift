@@ -15,7 +15,7 @@ enum ScriptsRenderer {
         ]
         let spaces = config.teams.flatMap { team in
             team.projects.flatMap { project in
-                project.members.map { "\(names.peopleStack(team.id, project.id))|\(names.space(team.id, project.short, $0))" }
+                project.members.map { "\(PeopleStack.stack(of: $0, team, project, names))|\(names.space(team.id, project.short, $0))" }
             }
         }
         let tags = ["ManagedBy=smgen", "Environment=\(environment.name)"] + config.org.tags.map { "\($0.key)=\($0.value)" }

@@ -6,12 +6,36 @@ import SMGenYAML
 /// A profile's tags cannot change in place (CloudFormation replaces the profile, and its
 /// home directory goes with it), so profiles carry only the tags that never change for
 /// them, Team/Project/Owner, and not the org's tags, which may; spaces carry all of them.
+///
+/// A project's people share one stack while they fit one template (`capacity`, two
+/// resources each). A project with more members has one stack per user shard instead
+/// (`AWSNames.userShard`, the shards of the users stacks), so that from then on adding a
+/// member never moves another between stacks; crossing the capacity moves every member's
+/// profile and space once (the diff shows them replaced).
 enum PeopleStack {
-    static func build(_ team: Team, _ project: Project, _ context: PlatformContext) -> CloudFormationTemplate {
+    /// The most members one stack holds: a profile and a space each, within CloudFormation's resource limit.
+    static let capacity = TemplateLimits.maxResources / 2
+
+    /// The people stacks of `project`, in deploy order: each one's name and members.
+    static func stacks(_ team: Team, _ project: Project, _ names: AWSNames) -> [(name: String, members: [String])] {
+        if project.members.isEmpty { return [] }
+        guard project.members.count > capacity else { return [(names.peopleStack(team.id, project.id), project.members)] }
+        let shards = Dictionary(grouping: project.members, by: AWSNames.userShard)
+        return shards.keys.sorted().map { (names.peopleStack(team.id, project.id, shard: $0), shards[$0]!) }
+    }
+
+    /// The stack that holds `member`'s profile and space in `project`.
+    static func stack(of member: String, _ team: Team, _ project: Project, _ names: AWSNames) -> String {
+        project.members.count > capacity ? names.peopleStack(team.id, project.id, shard: AWSNames.userShard(member)) : names.peopleStack(team.id, project.id)
+    }
+
+    /// The stack of `members`, all of `project` (the members of one of `stacks`).
+    static func build(_ team: Team, _ project: Project, members: [String], _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
-        var template = CloudFormationTemplate(description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)")
+        let part = members.count == project.members.count ? "" : " (one user shard of \(AWSNames.userShardCount))"
+        var template = CloudFormationTemplate(description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)\(part)")
         let domainId = Fn.importValue(context.domainIdExport)
-        for member in project.members {
+        for member in members {
             let profileId = AWSNames.logicalId("profile", team.id, project.short, member)
             let profile = names.userProfile(team.id, project.short, member)
             let fixed = [("Team", team.id), ("Project", project.id), ("Owner", member)]

@@ -97,9 +97,9 @@ public enum Planner {
                 let projectUsers = Set(project.members.map { names.usersStack(AWSNames.userShard($0)) })
                 var planned = UnitPlan(stacks: [StackPlan(name: projectStack, dependsOn: [names.networkStack] + userStacks.filter(projectUsers.contains) + [names.domainStack],
                                                              template: ProjectStack.build(team, project, context))])
-                if !project.members.isEmpty {
-                    planned.stacks.append(StackPlan(name: names.peopleStack(team.id, project.id), dependsOn: [names.networkStack, names.domainStack, projectStack],
-                                                    template: PeopleStack.build(team, project, context)))
+                for people in PeopleStack.stacks(team, project, names) {
+                    planned.stacks.append(StackPlan(name: people.name, dependsOn: [names.networkStack, names.domainStack, projectStack],
+                                                    template: PeopleStack.build(team, project, members: people.members, context)))
                 }
                 if config.modules.mlops {
                     let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
