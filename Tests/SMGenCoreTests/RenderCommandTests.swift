@@ -10,6 +10,23 @@ struct RenderCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("smgen-render-\(UUID().uuidString)")
     }
 
+    /// A config file beside `output` (the caller removes it): version 1, company acme and the
+    /// environment dev (us-east-1), then `rest` (more environments first, then the other keys).
+    func writeConfig(beside output: URL, _ rest: String) throws -> URL {
+        let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
+        try """
+        version: 1
+        org: {company: acme}
+        environments:
+          dev:
+            account: "111122223333"
+            region: us-east-1
+            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+
+        """.appending(rest).write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
     @Test func checkReportsStaleFilesAndWritesNothing() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }
@@ -47,23 +64,15 @@ struct RenderCommandTests {
         // inline, and there is no template_bucket. Only the rendered size tells, so files of
         // this render were already staged when the error is found.
         let people = (0..<80).map { "u\($0)" }
-        let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
-        defer { try? FileManager.default.removeItem(at: config) }
-        try """
-        version: 1
-        org: {company: acme}
-        environments:
-          dev:
-            account: "111122223333"
-            region: us-east-1
-            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+        let config = try writeConfig(beside: output, """
         users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
         teams:
           ds:
             projects:
               churn: {members: [\(people.joined(separator: ", "))]}
 
-        """.write(to: config, atomically: true, encoding: .utf8)
+        """)
+        defer { try? FileManager.default.removeItem(at: config) }
         let result = RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false)
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("set template_bucket"))
@@ -73,18 +82,9 @@ struct RenderCommandTests {
 
     @Test func aRegionWithoutAResourceTypeThePlanNeedsIsAConfigError() throws {
         let output = scratch()
-        let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
-        defer { try? FileManager.default.removeItem(at: config) }
         // CloudFormation in cn-north-1 has no AWS::SageMaker::Space or ModelPackageGroup
         // (cfn-lint's region providers); us-east-1 has both.
-        let text = """
-        version: 1
-        org: {company: acme}
-        environments:
-          dev:
-            account: "111122223333"
-            region: us-east-1
-            vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+        let config = try writeConfig(beside: output, """
           china:
             account: "444455556666"
             region: cn-north-1
@@ -97,8 +97,8 @@ struct RenderCommandTests {
             projects:
               churn: {members: [ana]}
 
-        """
-        try text.write(to: config, atomically: true, encoding: .utf8)
+        """)
+        defer { try? FileManager.default.removeItem(at: config) }
         let expected = [
             "\(config.path):8:3: error: environments.china.region: CloudFormation offers no AWS::SageMaker::ModelPackageGroup in cn-north-1, needed by stack acme-sm-project-ds-churn (it comes with modules.model_registry); choose another region or leave out what needs it",
             "\(config.path):8:3: error: environments.china.region: CloudFormation offers no AWS::SageMaker::Space in cn-north-1, needed by stack acme-sm-people-ds-churn (it comes with SageMaker Studio, which every platform has); choose another region or leave out what needs it",
