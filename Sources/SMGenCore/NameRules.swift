@@ -29,10 +29,7 @@ enum NameRules {
         // Room for every name of every project and person, so the table never grows and rehashes.
         let projects = config.teams.reduce(0) { $0 + $1.projects.reduce(0) { $0 + 32 + 3 * $1.members.count + 5 * $1.models.count } }
         var checker = Checker(sink: sink, capacity: projects + config.users.count + 64)
-        defer {
-            sink = checker.sink
-            checker.keepClaims()
-        }
+        defer { sink = checker.sink }
         let names = AWSNames(config)
         let company = config.org.companyMark
         let companyKey = "org.company"
@@ -142,11 +139,6 @@ enum NameRules {
         init(sink: DiagnosticSink, capacity: Int) {
             self.sink = sink
             seen.reserveCapacity(capacity)
-        }
-
-        /// Keeps the names seen until the process exits (`ProcessLifetime`).
-        func keepClaims() {
-            ProcessLifetime.keep(seen)
         }
 
         /// A SageMaker name prefix to which AWS appends `room` characters of its own.
