@@ -18,7 +18,10 @@ several times slower for a minute or more (ext4 skips recently deleted inodes on
 which would measure the previous run's clean-up, not this one's work. On a memory-backed file
 system (tmpfs, `--out /dev/shm`) deleting leaves nothing behind, while keeping the outputs
 leaves tens of thousands of inodes in memory that slow every later file creation: there each
-render's output is deleted as soon as it is measured (and its size taken first).
+render's output is deleted as soon as it is measured (and its size taken first). Run as root,
+the benchmark also drops the kernel's cached dentries and inodes before each run (the table
+says whether it could), so that no run pays for what earlier ones, or builds and tests before
+the benchmark, left in the inode cache.
 """
 import argparse
 import os
@@ -36,10 +39,25 @@ VENV = ROOT / ".venv-bench"
 REQUIREMENTS = ROOT / "Tests" / "bench" / "requirements.txt"
 
 
+def drop_cached_inodes():
+    """Drops the kernel's cached dentries and inodes (`/proc/sys/vm/drop_caches`, root only;
+    file contents stay cached): every run then starts with the same small inode cache instead
+    of the hundreds of thousands of inodes earlier runs, builds and tests leave, which slow
+    each file creation. True when it could."""
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as control:
+            control.write("2\n")
+        return True
+    except OSError:
+        return False
+
+
 def run_once(arguments, cwd):
     """Wall time (s) and peak RSS (MB) of one process, measured on that process alone, after
-    the data earlier runs wrote is flushed to disk (so that their write-back is not timed here)."""
+    the data earlier runs wrote is flushed to disk (so that their write-back is not timed here)
+    and, where allowed, the cached inodes are dropped."""
     os.sync()
+    drop_cached_inodes()
     start = time.perf_counter()
     process = subprocess.Popen(arguments, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -101,6 +119,7 @@ def main():
             shutil.rmtree(out)
         return sample, size
     try:
+        print("Cached dentries and inodes dropped before each run: " + ("yes" if drop_cached_inodes() else "no (not root)") + "\n")
         print("| projects | users | validate min / median s | render min / median s | render RSS MB | files | MB written "
               "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
