@@ -60,7 +60,7 @@ public enum Renderer {
         let files = (first + second).joined().sorted { $0.path < $1.path }
         let manifest = manifest(plan, configName: configName, configDigest: configDigest, stackFiles: stackFiles, files: files)
         try sink.accept("manifest.json", manifest)
-        ProcessLifetime.keep((readme, stacks, scripts, policies, first, second, files))
+        ProcessLifetime.keep((first, second, files))
         return Dictionary(uniqueKeysWithValues: stackFiles.map { ($0.file, $0.bytes) })
     }
 
