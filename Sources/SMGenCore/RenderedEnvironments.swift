@@ -15,6 +15,7 @@ struct RenderedEnvironments {
         let policies: Int
     }
 
+    let config: Config
     let rendered: [Rendered]
     /// The loader's warnings, one per line.
     let warnings: String
@@ -59,7 +60,7 @@ struct RenderedEnvironments {
             ProcessLifetime.keep(plan)
         }
         if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics.enumerated().sorted { ($0.element.mark.line, $0.element.mark.column, $0.offset) < ($1.element.mark.line, $1.element.mark.column, $1.offset) }.map(\.element)))) }
-        return .success(RenderedEnvironments(rendered: rendered, warnings: warnings))
+        return .success(RenderedEnvironments(config: config, rendered: rendered, warnings: warnings))
     }
 
     /// Each environment's tree rendered in memory, and the loader's warnings.

@@ -20,3 +20,9 @@ final class MemorySink: RenderedFileSink, @unchecked Sendable {
 
     var tree: RenderedTree { lock.withLock { RenderedTree(files: files) } }
 }
+
+/// Takes every file and keeps none: `validate` renders to find what only a rendering tells
+/// (a template's size), without writing or holding the output.
+struct DiscardingSink: RenderedFileSink {
+    func accept(_ path: String, _ bytes: [UInt8]) {}
+}
