@@ -15,7 +15,7 @@ enum ScriptsRenderer {
         ]
         let spaces = config.teams.flatMap { team in
             team.projects.flatMap { project in
-                project.members.map { "\(PeopleStack.stack(of: $0, team, project, names))|\(names.space(team.id, project.short, $0))" }
+                PeopleStack.stacks(team, project, names).flatMap { stack in stack.members.map { "\(stack.name)|\(names.space(team.id, project.short, $0))" } }
             }
         }
         let tags = ["ManagedBy=smgen", "Environment=\(environment.name)"] + config.org.tags.map { "\($0.key)=\($0.value)" }

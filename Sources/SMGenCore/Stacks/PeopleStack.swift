@@ -24,11 +24,6 @@ enum PeopleStack {
         return shards.keys.sorted().map { (names.peopleStack(team.id, project.id, shard: $0), shards[$0]!) }
     }
 
-    /// The stack that holds `member`'s profile and space in `project`.
-    static func stack(of member: String, _ team: Team, _ project: Project, _ names: AWSNames) -> String {
-        project.members.count > capacity ? names.peopleStack(team.id, project.id, shard: AWSNames.userShard(member)) : names.peopleStack(team.id, project.id)
-    }
-
     /// The stack of `members`, all of `project` (the members of one of `stacks`).
     static func build(_ team: Team, _ project: Project, members: [String], _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
