@@ -159,8 +159,13 @@ enum Patterns {
         text.count <= maxLength && text.unicodeScalars.allSatisfy(isTagScalar)
     }
 
-    /// A character AWS tag keys and values may hold.
+    /// A character AWS tag keys and values may hold (ASCII, the usual case, without a look at
+    /// Unicode's properties).
     static func isTagScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == " " || "_.:/=+-@".unicodeScalars.contains(scalar)
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            return isAlnum(byte) || " _.:/=+-@".utf8.contains(byte)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

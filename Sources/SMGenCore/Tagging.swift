@@ -5,8 +5,7 @@ enum Tagging {
     /// `text` as a tag value: each character AWS tags cannot hold becomes `_` (of an IAM
     /// user name, only the comma: `a,b` is tagged `a_b`).
     static func value(_ text: String) -> String {
-        let asciiTagText = text.utf8.allSatisfy { Patterns.isAlnum($0) || " _.:/=+-@".utf8.contains($0) }
-        guard !asciiTagText && !text.unicodeScalars.allSatisfy(Patterns.isTagScalar) else { return text }
+        guard !text.unicodeScalars.allSatisfy(Patterns.isTagScalar) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(Patterns.isTagScalar(scalar) ? scalar : "_") }
         return String(scalars)
