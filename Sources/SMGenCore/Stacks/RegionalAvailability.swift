@@ -22,17 +22,17 @@ enum RegionalAvailability {
     static func check(_ plan: EnvironmentPlan, file: String) -> [Diagnostic] {
         let environment = plan.environment
         guard let missing = RegionalResourceTypes.missing[environment.region] else { return [] }
-        var users: [(type: String, stacks: [String])] = []
+        var needing: [(type: String, stacks: [String])] = []
         for stack in plan.stacks {
             for type in Set(stack.template.resources.map(\.type)).intersection(missing).sorted() {
-                if let index = users.firstIndex(where: { $0.type == type }) {
-                    users[index].stacks.append(stack.name)
+                if let index = needing.firstIndex(where: { $0.type == type }) {
+                    needing[index].stacks.append(stack.name)
                 } else {
-                    users.append((type, [stack.name]))
+                    needing.append((type, [stack.name]))
                 }
             }
         }
-        return users.map { type, stacks in
+        return needing.map { type, stacks in
             let more = stacks.count > 1 ? " and \(stacks.count - 1) more" : ""
             let cause = causes[type].map { " (it comes with \($0))" } ?? ""
             return Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name).region: CloudFormation offers no \(type) in \(environment.region), needed by stack \(stacks[0])\(more)\(cause); choose another region or leave out what needs it")
