@@ -12,18 +12,17 @@ public enum JSONWriter {
 
     /// The UTF-8 bytes of `write(value)`, each tagged value written as the string `tags` gives.
     public static func bytes(_ value: YAMLValue, tags: TagText? = nil) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        var out = ByteOutput(capacity: 4096)
         write(value, indent: 0, tags: tags, into: &out)
         out.append(0x0A)
-        return out
+        return out.bytes()
     }
 
     /// The JSON without any whitespace outside strings (how IAM counts a policy's size).
     public static func compact(_ value: YAMLValue) -> String {
-        var out: [UInt8] = []
+        var out = ByteOutput(capacity: 1024)
         write(value, indent: nil, tags: nil, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: out.bytes(), as: UTF8.self)
     }
 
     /// The size in bytes of `compact(value)`, counted without writing it (each tagged value
@@ -51,8 +50,7 @@ public enum JSONWriter {
 
     /// The size in bytes of `text` as a JSON string literal.
     private static func quotedSize(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { escapedSize($0) } + 2
+        text.withUTF8Bytes(escapedSize) + 2
     }
 
     /// A number as JSON and YAML write it: integral values keep one decimal (`1.0`).
@@ -63,13 +61,13 @@ public enum JSONWriter {
 
     /// A line break and `indent` spaces; nothing in compact form (`indent` nil).
     @inline(__always)
-    private static func newline(_ indent: Int?, into out: inout [UInt8]) {
+    private static func newline(_ indent: Int?, into out: inout ByteOutput) {
         guard let indent else { return }
         out.append(0x0A)
         out.writeSpaces(indent)
     }
 
-    private static func write(_ value: YAMLValue, indent: Int?, tags: TagText?, into out: inout [UInt8]) {
+    private static func write(_ value: YAMLValue, indent: Int?, tags: TagText?, into out: inout ByteOutput) {
         let inner = indent.map { $0 + 2 }
         switch value {
         case .string(let text): quote(text, into: &out)
@@ -109,10 +107,9 @@ public enum JSONWriter {
     }
 
     /// A JSON string literal; control characters and the JavaScript line separators escaped.
-    static func quote(_ text: String, into out: inout [UInt8]) {
+    static func quote(_ text: String, into out: inout ByteOutput) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { escape($0, into: &out) }
+        text.withUTF8Bytes { escape($0, into: &out) }
         out.append(UInt8(ascii: "\""))
     }
 
@@ -142,13 +139,13 @@ public enum JSONWriter {
     }
 
     /// Appends the UTF-8 `bytes` as the inside of a JSON string literal.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        if isPlain(bytes) { out.append(contentsOf: bytes); return }
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteOutput) {
+        if isPlain(bytes) { out.append(bytes); return }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if let (text, length) = escapeSequence(bytes, at: index) {
-                text.withUTF8Buffer { out.append(contentsOf: $0) }
+                out.write(text)
                 index += length
             } else if byte < 0x20 {
                 out.write("\\u" + ScalarQuoting.hex(UInt32(byte), digits: 4).lowercased())

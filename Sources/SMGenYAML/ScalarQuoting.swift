@@ -9,15 +9,11 @@ enum ScalarQuoting {
     private static let reservedWords = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", ""]
 
     /// The reserved words packed as `packed` packs a candidate, for comparison without a String.
-    private static let reservedKeys: [UInt64] = reservedWords.map { word in
-        var word = word
-        return word.withUTF8 { packed($0) }
-    }
+    private static let reservedKeys: [UInt64] = reservedWords.map { $0.withUTF8Bytes(packed) }
 
     /// The style for `text` as a scalar value (`allowLiteral` permits a `|` block).
     static func style(for text: String, allowLiteral: Bool) -> Style {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             if isPlainSafe(bytes) { return .plain }
             if needsEscape(bytes) {
                 if allowLiteral && isLiteralSafe(bytes) { return .literal }
@@ -29,8 +25,7 @@ enum ScalarQuoting {
 
     /// True when a plain scalar reads back as this very string.
     static func isPlainSafe(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isPlainSafe($0) }
+        text.withUTF8Bytes { isPlainSafe($0) }
     }
 
     private static func isPlainSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -118,10 +113,9 @@ enum ScalarQuoting {
     }
 
     /// `text` in single quotes, each `'` doubled.
-    static func writeSingleQuoted(_ text: String, into out: inout [UInt8]) {
+    static func writeSingleQuoted(_ text: String, into out: inout ByteOutput) {
         out.append(UInt8(ascii: "'"))
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             for byte in bytes {
                 out.append(byte)
                 if byte == UInt8(ascii: "'") { out.append(byte) }
@@ -131,7 +125,7 @@ enum ScalarQuoting {
     }
 
     /// `text` in double quotes, with YAML escapes.
-    static func writeDoubleQuoted(_ text: String, into out: inout [UInt8]) {
+    static func writeDoubleQuoted(_ text: String, into out: inout ByteOutput) {
         out.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -144,7 +138,7 @@ enum ScalarQuoting {
                 if needsEscape(scalar) {
                     out.write(scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4))
                 } else {
-                    out.append(contentsOf: UTF8.encode(scalar)!)
+                    for byte in UTF8.encode(scalar)! { out.append(byte) }
                 }
             }
         }

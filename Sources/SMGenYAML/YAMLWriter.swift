@@ -8,8 +8,7 @@ public enum YAMLWriter {
 
     /// The UTF-8 bytes of `write(value, header:)`.
     public static func bytes(_ value: YAMLValue, header: [String] = []) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16_384)
+        var out = ByteOutput(capacity: 16_384)
         for line in header {
             out.append(UInt8(ascii: "#"))
             if !line.isEmpty {
@@ -28,11 +27,11 @@ public enum YAMLWriter {
             writeNested(value, indent: 0, into: &out)
             out.remove(at: start)
         }
-        return out
+        return out.bytes()
     }
 
     /// Writes map entries at `indent`; with `inline` the first key follows a `- ` already written.
-    private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout [UInt8]) {
+    private static func writeMap(_ entries: [YAMLEntry], indent: Int, inline: Bool, into out: inout ByteOutput) {
         for index in entries.indices {
             if index > 0 || !inline { out.writeSpaces(indent) }
             key(entries[index].key, into: &out)
@@ -42,7 +41,7 @@ public enum YAMLWriter {
     }
 
     /// Writes list items at `indent`; with `inline` the first `- ` follows text already written.
-    private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout [UInt8]) {
+    private static func writeList(_ items: [YAMLValue], indent: Int, inline: Bool, into out: inout ByteOutput) {
         for index in items.indices {
             if index > 0 || !inline { out.writeSpaces(indent) }
             out.append(UInt8(ascii: "-"))
@@ -59,7 +58,7 @@ public enum YAMLWriter {
 
     /// Writes a value that follows `key:` or `-` on the same line; collections continue on
     /// the next lines at `indent`.
-    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout [UInt8]) {
+    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout ByteOutput) {
         switch value {
         case .map(let entries):
             if entries.isEmpty { out.write(" {}\n"); return }
@@ -80,7 +79,7 @@ public enum YAMLWriter {
         }
     }
 
-    private static func key(_ text: String, into out: inout [UInt8]) {
+    private static func key(_ text: String, into out: inout ByteOutput) {
         switch ScalarQuoting.style(for: text, allowLiteral: false) {
         case .plain: out.write(text)
         case .singleQuoted: ScalarQuoting.writeSingleQuoted(text, into: &out)
@@ -88,7 +87,7 @@ public enum YAMLWriter {
         }
     }
 
-    private static func scalar(_ value: YAMLValue, indent: Int, into out: inout [UInt8]) {
+    private static func scalar(_ value: YAMLValue, indent: Int, into out: inout ByteOutput) {
         switch value {
         case .string(let text):
             switch ScalarQuoting.style(for: text, allowLiteral: true) {
@@ -106,9 +105,8 @@ public enum YAMLWriter {
     }
 
     /// A `|` block: `|-` without a final line feed, `|` with one, `|+` with more.
-    private static func literal(_ text: String, indent: Int, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+    private static func literal(_ text: String, indent: Int, into out: inout ByteOutput) {
+        text.withUTF8Bytes { bytes in
             var end = bytes.count
             while end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
             let trailing = bytes.count - end
@@ -117,7 +115,7 @@ public enum YAMLWriter {
                 out.append(0x0A)
                 if !line.isEmpty {
                     out.writeSpaces(indent)
-                    out.append(contentsOf: line)
+                    out.append(UnsafeBufferPointer(rebasing: line))
                 }
             }
             for _ in 1..<max(trailing, 1) { out.append(0x0A) }

@@ -49,12 +49,12 @@ public enum Renderer {
         } }
         let first = try Parallel.map([readme] + stacks) { try $0() }
         let stackFiles = zip(stackPaths, first.dropFirst()).map { stack, rendered in (plan: stack.plan, file: stack.file, bytes: rendered[0].size) }
-        let resolver = PolicyResolver(environment: plan.environment)
+        let tags = PolicyResolver(environment: plan.environment).tagText
         let scripts: Job = {
             try ScriptsRenderer.render(plan, config: config, configName: configName, stackFiles: stackFiles).map { try emit($0.key, Array($0.value.utf8)) }
         }
         let policies = plan.policies.map { policy -> Job in {
-            [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))]
+            [try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: tags))]
         } }
         let second = try Parallel.map([scripts] + policies) { try $0() }
         let files = (first + second).joined().sorted { $0.path < $1.path }

@@ -31,14 +31,14 @@ enum ManagedPolicies {
     }
 
     private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
-        let resolver = context.resolver
+        let tags = context.resolver.tagText
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
         // Sized in UTF-8 bytes: never fewer than the characters IAM counts.
         let frame = JSONWriter.compactSize(PolicyDocument.value(of: []))
         let measure = { (statement: PolicyStatement) -> Measured in
             let value = statement.value
-            return Measured(statement: statement, value: value, size: JSONWriter.compactSize(value, tags: resolver.tagText))
+            return Measured(statement: statement, value: value, size: JSONWriter.compactSize(value, tags: tags))
         }
         var packed: [[Measured]] = [[]]
         var packedSize = frame

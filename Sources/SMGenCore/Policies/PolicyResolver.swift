@@ -111,26 +111,34 @@ public struct PolicyResolver: Sendable {
                     emit(UnsafeBufferPointer(rebasing: bytes[dollar...(dollar + 1)]))
                     emit(UnsafeBufferPointer(rebasing: name.dropFirst()))
                     emit(UnsafeBufferPointer(rebasing: bytes[close...close]))
-                } else if let value = pseudoParameter(name) {
-                    value.withUnsafeBufferPointer(emit)
-                } else if !variables.isEmpty, var value = variables[String(decoding: name, as: UTF8.self)] {
-                    value.withUTF8(emit)
-                } else {
-                    precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
-                    emit(UnsafeBufferPointer(rebasing: bytes[dollar...close]))
+                } else if !emitPseudoParameter(name, emit) {
+                    if !variables.isEmpty, var value = variables[String(decoding: name, as: UTF8.self)] {
+                        value.withUTF8(emit)
+                    } else {
+                        precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
+                        emit(UnsafeBufferPointer(rebasing: bytes[dollar...close]))
+                    }
                 }
                 index = close + 1
             }
         }
     }
 
-    /// The value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is one.
-    private func pseudoParameter(_ name: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        if Self.matches(name, "AWS::Region") { return pseudoValues.region }
-        if Self.matches(name, "AWS::Partition") { return pseudoValues.partition }
-        if Self.matches(name, "AWS::AccountId") { return pseudoValues.account }
-        if Self.matches(name, "AWS::URLSuffix") { return pseudoValues.urlSuffix }
-        return nil
+    /// Emits the value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is
+    /// one (the stored bytes lent to `emit`, not copied); false when it is not.
+    private func emitPseudoParameter(_ name: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        if Self.matches(name, "AWS::Region") {
+            pseudoValues.region.withUnsafeBufferPointer(emit)
+        } else if Self.matches(name, "AWS::Partition") {
+            pseudoValues.partition.withUnsafeBufferPointer(emit)
+        } else if Self.matches(name, "AWS::AccountId") {
+            pseudoValues.account.withUnsafeBufferPointer(emit)
+        } else if Self.matches(name, "AWS::URLSuffix") {
+            pseudoValues.urlSuffix.withUnsafeBufferPointer(emit)
+        } else {
+            return false
+        }
+        return true
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
