@@ -1,3 +1,5 @@
+import SMGenYAML
+
 /// The AWS name rules smgen checks every computed name against.
 public enum NameKind: String, Sendable, CaseIterable {
     case s3Bucket = "S3 bucket name"
@@ -31,8 +33,7 @@ public enum NameKind: String, Sendable, CaseIterable {
 
     /// True when `name` obeys this rule.
     public func accepts(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
+        name.withUTF8Bytes { bytes in
             let iamChars = { (c: UInt8) -> Bool in
                 switch c {
                 case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), Patterns.hyphen: true

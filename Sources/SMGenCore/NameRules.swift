@@ -7,8 +7,7 @@ import SMGenYAML
 enum NameRules {
     /// S3's rules for a bucket name (general purpose buckets).
     static func isBucketName(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { isBucketName($0) }
+        name.withUTF8Bytes { isBucketName($0) }
     }
 
     static func isBucketName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

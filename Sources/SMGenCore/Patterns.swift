@@ -1,4 +1,5 @@
 import Foundation
+import SMGenYAML
 
 /// The shapes of ids and AWS values that smgen.yaml accepts. Hand-written checks (no regex
 /// engine) so that validating a large org stays fast.
@@ -110,8 +111,7 @@ enum Patterns {
 
     /// An ECR repository name segment list: `[a-z0-9]+([._-][a-z0-9]+)*(/...)*`.
     static func isRepositoryName(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isRepositoryName($0) }
+        text.withUTF8Bytes { isRepositoryName($0) }
     }
 
     static func isRepositoryName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -60,8 +60,7 @@ public struct PolicyResolver: Sendable {
             substitute(text, variables: variables, emit)
             return true
         case ("!ImportValue", .string(let name)):
-            var marker = Self.importMarker(name)
-            marker.withUTF8(emit)
+            Self.importMarker(name).withUTF8Bytes(emit)
             return true
         default:
             precondition(lenient, "policies use !Sub and !ImportValue only, found \(tag)")
@@ -89,8 +88,7 @@ public struct PolicyResolver: Sendable {
 
     /// Replaces `${AWS::...}` and `${Name}` references; `${!x}` becomes the literal `${x}`.
     private func substitute(_ text: String, variables: [String: String], _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 guard let dollar = bytes[index...].firstIndex(of: UInt8(ascii: "$")) else {
@@ -112,8 +110,8 @@ public struct PolicyResolver: Sendable {
                     emit(UnsafeBufferPointer(rebasing: name.dropFirst()))
                     emit(UnsafeBufferPointer(rebasing: bytes[close...close]))
                 } else if !emitPseudoParameter(name, emit) {
-                    if !variables.isEmpty, var value = variables[String(decoding: name, as: UTF8.self)] {
-                        value.withUTF8(emit)
+                    if !variables.isEmpty, let value = variables[String(decoding: name, as: UTF8.self)] {
+                        value.withUTF8Bytes(emit)
                     } else {
                         precondition(lenient, "unresolved ${\(String(decoding: name, as: UTF8.self))} in a policy")
                         emit(UnsafeBufferPointer(rebasing: bytes[dollar...close]))
