@@ -117,9 +117,16 @@ public enum JSONWriter {
     /// character or lead byte of U+2028/2029.
     @inline(__always)
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
-        return true
+        // One pass, without a branch a byte (most strings hold none of these).
+        special.withUnsafeBufferPointer { special in
+            var found: UInt8 = 0
+            for byte in bytes { found |= special[Int(byte)] }
+            return found == 0
+        }
     }
+
+    /// 1 for the bytes `isPlain` looks for, 0 for the others.
+    private static let special: [UInt8] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 ? 1 : 0 }
 
     /// The escape of `bytes[index]` (and of the three bytes of U+2028/2029 it may start), or
     /// nil when it is written as it is; `length` is how many bytes it stands for.

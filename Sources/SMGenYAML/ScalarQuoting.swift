@@ -32,24 +32,31 @@ enum ScalarQuoting {
         // Every character a plain scalar may hold is ASCII, so bytes are characters here.
         guard let first = bytes.first, let last = bytes.last else { return false }
         return classes.withUnsafeBufferPointer { classes in
-            let has = { (byte: UInt8, bit: UInt8) in classes[Int(byte)] & bit != 0 }
-            guard has(first, plainStart), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
-            var previous = UInt8(ascii: " ")
+            guard classes[Int(first)] & plainStart != 0, last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+            // One pass, without a branch a byte: the bits every byte has, and those any byte has.
+            var every: UInt8 = 0xFF, some: UInt8 = 0
             for byte in bytes {
-                guard has(byte, plainBody) else { return false }
-                if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
-                if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
-                previous = byte
+                every &= classes[Int(byte)]
+                some |= classes[Int(byte)]
+            }
+            guard every & plainBody != 0 else { return false }
+            // A space or `#` is plain only where it cannot start a comment or follow a `: `.
+            if some & spaceOrHash != 0 {
+                var previous = UInt8(ascii: " ")
+                for byte in bytes {
+                    if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
+                    if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
+                    previous = byte
+                }
             }
             if bytes.count <= 5 && reservedKeys.contains(packed(bytes)) { return false }
             // A plain start is never a sign or a dot, so only a leading digit can make a number.
-            if has(first, digit) && bytes.allSatisfy({ has($0, numericBody) }) { return false }
-            return true
+            return !(classes[Int(first)] & digit != 0 && every & numericBody != 0)
         }
     }
 
     // Byte classes: bits of `classes`.
-    private static let plainStart: UInt8 = 1, plainBody: UInt8 = 2, numericBody: UInt8 = 4, digit: UInt8 = 8
+    private static let plainStart: UInt8 = 1, plainBody: UInt8 = 2, numericBody: UInt8 = 4, digit: UInt8 = 8, spaceOrHash: UInt8 = 16
 
     /// A plain scalar may start with a letter, a digit, `_`, `/` or `$`; everything else
     /// (`-`, `.`, `?`, `:`, `!`, `&`, `*`, `'`, `"`, `%`, `@`, `` ` ``, `[`, `{`, `|`, `>`,
@@ -66,6 +73,7 @@ enum ScalarQuoting {
         if letterOrDigit || "_/$-.:@+=,()* #<>^%?!~{}[]".unicodeScalars.contains(scalar) { bits |= plainBody }
         if letterOrDigit || "_.:+- ".unicodeScalars.contains(scalar) { bits |= numericBody }
         if ("0"..."9").contains(scalar) { bits |= digit }
+        if scalar == " " || scalar == "#" { bits |= spaceOrHash }
         return bits
     }
 
