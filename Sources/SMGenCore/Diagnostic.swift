@@ -43,6 +43,11 @@ struct DiagnosticSink {
         diagnostics.append(Diagnostic(.warning, file: file, mark: mark, message: message))
     }
 
+    /// Adds `other`'s diagnostics after these.
+    mutating func append(_ other: DiagnosticSink) {
+        diagnostics += other.diagnostics
+    }
+
     /// The diagnostics sorted by position (stable for equal positions), without repeats.
     var sorted: [Diagnostic] {
         var seen = Set<String>()

@@ -23,16 +23,36 @@ enum NameRules {
             || Patterns.parseCIDR(String(decoding: bytes, as: UTF8.self) + "/32") == nil
     }
 
+    /// Checks every computed name, reporting into `sink`. The people's names (a user's
+    /// logical ID; a member's profile, space and profile logical ID) and all the others are
+    /// checked on two cores: their namespaces are disjoint, so each half sees its claims in
+    /// the order one pass would, and reports the same errors.
     static func check(_ config: Config, sink: inout DiagnosticSink) {
         guard Patterns.isCompany(config.org.company) else { return }
-        // Room for every name of every project and person, so the table never grows and rehashes.
-        let projects = config.teams.reduce(0) { $0 + $1.projects.reduce(0) { $0 + 32 + 3 * $1.members.count + 5 * $1.models.count } }
-        var checker = Checker(sink: sink, capacity: projects + config.users.count + 64)
-        defer { sink = checker.sink }
         let names = AWSNames(config)
+        let file = sink.file
+        // Room for every name of every project and person, so the tables never grow and rehash.
+        let members = config.teams.reduce(0) { $0 + $1.projects.reduce(0) { $0 + 3 * $1.members.count } }
+        let others = config.teams.reduce(0) { $0 + $1.projects.reduce(0) { $0 + 32 + 5 * $1.models.count } }
+        let (people, rest) = Parallel.pair(
+            { () -> DiagnosticSink in
+                var checker = Checker(sink: DiagnosticSink(file: file), capacity: members + config.users.count)
+                checkPeople(config, names: names, checker: &checker)
+                return checker.sink
+            },
+            { () -> DiagnosticSink in
+                var checker = Checker(sink: DiagnosticSink(file: file), capacity: others + 64)
+                checkPlatform(config, names: names, checker: &checker)
+                return checker.sink
+            })
+        sink.append(people)
+        sink.append(rest)
+    }
+
+    /// The names of the platform, the teams, the projects and their models.
+    private static func checkPlatform(_ config: Config, names: AWSNames, checker: inout Checker) {
         let company = config.org.companyMark
         let companyKey = "org.company"
-
         for stack in [names.networkStack, names.identityStack, names.usersStack(AWSNames.userShardCount - 1), names.domainStack, names.ecrStack, names.monitoringStack] {
             checker.check(.stack, stack, namespace: "stack", at: company, change: companyKey)
         }
@@ -47,13 +67,29 @@ enum NameRules {
         for repo in config.modules.ecr?.sharedRepos ?? [] {
             checker.check(.ecrRepository, names.sharedRepository(repo), namespace: "repo", at: company, change: "\(companyKey) or modules.ecr.shared_repos")
         }
+        for team in config.teams where Patterns.isTeamId(team.id) {
+            checkTeam(team, config: config, names: names, checker: &checker)
+        }
+    }
+
+    /// The names made from user names: each user's logical ID, each member's profile, space
+    /// and profile logical ID.
+    private static func checkPeople(_ config: Config, names: AWSNames, checker: inout Checker) {
         var lowercaseUsers = Set<String>()
         // A user that differs from another only in case is reported by ConfigRules.
         for user in config.users where Patterns.isIAMUserName(user.name) && lowercaseUsers.insert(user.name.lowercased()).inserted {
             checker.check(.logicalId, AWSNames.logicalId("user", user.name), namespace: "logical-user", at: user.mark, change: "users.\(user.name)")
         }
         for team in config.teams where Patterns.isTeamId(team.id) {
-            checkTeam(team, config: config, names: names, checker: &checker)
+            for project in team.projects where Patterns.isProjectId(project.id) && Patterns.isProjectId(project.short) {
+                let (t, s) = (team.id, project.short)
+                for (member, mark) in zip(project.members, project.memberMarks) where Patterns.isIAMUserName(member) {
+                    func change() -> String { "the user name '\(member)' or teams.\(t).projects.\(project.id).short" }
+                    checker.check(.sageMaker, names.userProfile(t, s, member), namespace: "profile", at: mark, change: change())
+                    checker.check(.sageMaker, names.space(t, s, member), namespace: "space", at: mark, change: change())
+                    checker.check(.logicalId, AWSNames.logicalId("profile", t, s, member), namespace: "logical-profile", at: mark, change: change())
+                }
+            }
         }
     }
 
@@ -102,12 +138,6 @@ enum NameRules {
             }
             for repo in config.modules.ecr?.projectRepos ?? [] {
                 checker.check(.ecrRepository, names.projectRepository(t, p, repo), namespace: "repo", at: project.mark, change: "\(projectKey) or modules.ecr.project_repos")
-            }
-            for (member, mark) in zip(project.members, project.memberMarks) where Patterns.isIAMUserName(member) {
-                let change = "the user name '\(member)' or \(shortKey)"
-                checker.check(.sageMaker, names.userProfile(t, s, member), namespace: "profile", at: mark, change: change)
-                checker.check(.sageMaker, names.space(t, s, member), namespace: "space", at: mark, change: change)
-                checker.check(.logicalId, AWSNames.logicalId("profile", t, s, member), namespace: "logical-profile", at: mark, change: change)
             }
             for model in project.models where Patterns.isModelName(model.name) {
                 let modelKey = "\(projectKey).models.\(model.name)"

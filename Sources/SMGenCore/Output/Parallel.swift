@@ -26,6 +26,26 @@ enum Parallel {
         if let error = failure.error { throw error }
         return results.map { $0! }
     }
+
+    /// `first()` and `second()`, computed at the same time.
+    static func pair<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
+        let secondResult = UnsafeMutablePointer<Second>.allocate(capacity: 1)
+        defer {
+            firstResult.deallocate()
+            secondResult.deallocate()
+        }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let box = Unchecked((first, second, firstResult, secondResult))
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    let (first, second, firstResult, secondResult) = box.value
+                    if index == 0 { firstResult.initialize(to: first()) } else { secondResult.initialize(to: second()) }
+                }
+            }
+        }
+        return (firstResult.move(), secondResult.move())
+    }
 }
 
 /// Hands values to `concurrentPerform`'s workers, which touch disjoint slots only.
