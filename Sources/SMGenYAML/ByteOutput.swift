@@ -1,5 +1,5 @@
 /// The writers build their output as bytes, not as a String, in this buffer: a byte or a
-/// run of bytes is appended with one bounds check and no reference counting (an array
+/// run of bytes is appended with one capacity check and no reference counting (an array
 /// checks that it is uniquely referenced at every append, which the writers do millions of
 /// times a render). Not copyable: it owns its memory, freed when it goes away.
 struct ByteOutput: ~Copyable {
@@ -29,7 +29,7 @@ struct ByteOutput: ~Copyable {
         var larger = capacity * 2
         while larger < needed { larger *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: start, count: count)
+        moved.initialize(from: start, count: count)
         start.deallocate()
         start = moved
         capacity = larger
@@ -46,7 +46,7 @@ struct ByteOutput: ~Copyable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         reserve(bytes.count)
-        (start + count).update(from: base, count: bytes.count)
+        (start + count).initialize(from: base, count: bytes.count)
         count += bytes.count
     }
 
