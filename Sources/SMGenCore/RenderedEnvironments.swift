@@ -48,6 +48,7 @@ struct RenderedEnvironments {
         for environment in environments {
             let plan = Planner.plan(config, environment)
             let problems = Overrides.check(config, plan) + RegionalAvailability.check(plan, file: configPath)
+                + AttachmentLimits.check(plan, file: configPath)
             diagnostics += problems.filter { !diagnostics.contains($0) }
             if !problems.isEmpty { continue }
             do {

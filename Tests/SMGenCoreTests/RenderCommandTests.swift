@@ -115,6 +115,29 @@ struct RenderCommandTests {
         #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: "dev", check: false).exitCode == 0)
     }
 
+    @Test func aGroupThatWouldCarryMoreThanTenManagedPoliciesIsAConfigError() throws {
+        let output = scratch()
+        // Tags cannot hold a comma, so each person with one gets a statement of the team
+        // policy naming their profile: 300 of them need more than IAM's 10 policies a group.
+        let people = (0..<300).map { "\"lee,\($0)\"" }
+        let config = try writeConfig(beside: output, """
+            template_bucket: acme-cfn-templates
+        users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
+        teams:
+          ds:
+            projects:
+              churn: {members: [\(people.joined(separator: ", "))]}
+
+        """)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let validated = ValidateCommand.run(configPath: config.path)
+        #expect(validated.exitCode == 2)
+        #expect(validated.stderr.hasPrefix("\(config.path):4:3: error: environments.dev: IAM group acme-sm-team-ds (stack acme-sm-team-ds) would carry "))
+        #expect(validated.stderr.contains("managed policies; IAM attaches at most 10 to a group"))
+        #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false).exitCode == 2)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -4,13 +4,15 @@ read off the files: per template at most 500 resources, 200 outputs, 200 paramet
 1 MB, and over 51,200 bytes only with a template bucket to deploy through; per managed
 policy at most 6,144 characters without whitespace; per user at most 10 groups; per group
 and per role at most 10 managed policies; at most 5,000 users."""
+import fnmatch
 import json
 import subprocess
 import sys
 
+import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, policy_parts
 
 MAKE_CONFIG = ROOT.parent / "shared/bench/make_config.py"
 
@@ -142,3 +144,72 @@ def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_spl
     after = people_stacks(smgen, tmp_path / "after", 301)
     changed = {name for name in after if before.get(name) != after[name]}
     assert len(changed) == 1 and "u0300" in after[changed.pop()]
+
+
+def one_team_config(projects, members, renamed):
+    """One team of `projects` projects of `members` people each; with `renamed`, every name one
+    SageMaker names cannot hold (`first.last`, `first_last@corp`); two with a comma, which tags
+    cannot hold, either way."""
+    people = [[(f"first{p:03d}.last{m:02d}" if m % 2 else f"first{p:03d}_last{m:02d}@corp") if renamed else f"u{p:03d}x{m:02d}"
+               for m in range(members)] for p in range(projects)]
+    people[0][0], people[1][-1] = "lee,kim", "ng,ho.x"
+    users = "\n".join(f'  "{name}": {{}}' for project in people for name in project)
+    teams = "\n".join(f"      p{p:03d}:\n        members: [{', '.join(repr(name) for name in project)}]" for p, project in enumerate(people))
+    return f"""version: 1
+org: {{company: acme}}
+environments:
+  dev:
+    account: "111122223333"
+    region: us-east-1
+    vpc: {{id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}}
+    template_bucket: acme-cfn-templates
+users:
+{users}
+teams:
+  ds:
+    projects:
+{teams}
+""", people
+
+
+def allows(statement, user, arn, tags):
+    """Whether an Allow statement of CreatePresignedDomainUrl lets `user` open the profile `arn`
+    tagged `tags` (IAM's `*` wildcards, `${aws:username}`, StringEquals on aws:username and
+    sagemaker:ResourceTag/KEY: all the team policy uses)."""
+    if statement["Effect"] != "Allow" or "sagemaker:CreatePresignedDomainUrl" not in ([statement["Action"]] if isinstance(statement["Action"], str) else statement["Action"]):
+        return False
+    resources = [statement["Resource"]] if isinstance(statement["Resource"], str) else statement["Resource"]
+    if not any(fnmatch.fnmatchcase(arn, pattern.replace("${aws:username}", user)) for pattern in resources):
+        return False
+    for operator, conditions in statement.get("Condition", {}).items():
+        assert operator == "StringEquals", operator
+        for key, expected in conditions.items():
+            actual = user if key == "aws:username" else tags.get(key.removeprefix("sagemaker:ResourceTag/"))
+            if actual != expected.replace("${aws:username}", user):
+                return False
+    return True
+
+
+@pytest.mark.parametrize("projects, members, renamed", [(20, 16, True), (600, 1, False)], ids=["320-renamed-people", "600-projects"])
+def test_a_large_team_opens_studio_through_one_team_policy_and_each_person_their_own_profiles(smgen, tmp_path, projects, members, renamed):
+    """A team policy listing every project's profile, or a statement per person SageMaker
+    renames, would need more managed policies than IAM attaches to a group (10)."""
+    text, people = one_team_config(projects, members, renamed)
+    (tmp_path / "smgen.yaml").write_text(text)
+    smgen("render", "-c", str(tmp_path / "smgen.yaml"), "-o", str(tmp_path / "out"))
+    environment = tmp_path / "out" / "dev"
+    parts = policy_parts(environment, "team-ds")
+    assert len(parts) == 1
+    statements = [s for part in parts for s in json.loads(part.read_text())["Statement"]]
+    profiles = {}
+    for path in (environment / "stacks").glob("acme-sm-people-*.yaml"):
+        for resource in yaml.load(path.read_text(), Loader=TemplateLoader)["Resources"].values():
+            if resource["Type"] == "AWS::SageMaker::UserProfile":
+                properties = resource["Properties"]
+                arn = f"arn:aws:sagemaker:us-east-1:111122223333:user-profile/{{{{import:acme-sm-domain-DomainId}}}}/{properties['UserProfileName']}"
+                profiles[arn] = {tag["Key"]: tag["Value"] for tag in properties["Tags"]}
+    assert len(profiles) == projects * members
+    for user in sorted({name for project in people for name in project}):
+        opened = {arn for arn, tags in profiles.items() if any(allows(s, user, arn, tags) for s in statements)}
+        own = {arn for arn, tags in profiles.items() if tags["Owner"] == user.replace(",", "_")}
+        assert opened == own and len(own) == sum(project.count(user) for project in people), user

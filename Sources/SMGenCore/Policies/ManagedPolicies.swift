@@ -30,6 +30,11 @@ enum ManagedPolicies {
         context.policyParts.parts(name) { pack(document(), context) }
     }
 
+    /// Whether `document` fits one managed policy, sized as `parts` sizes it.
+    static func fitsOne(_ document: PolicyDocument, _ context: PlatformContext) -> Bool {
+        JSONWriter.compactSize(document.value, tags: context.resolver.tagText) <= maxCharacters
+    }
+
     private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
         let tags = context.resolver.tagText
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by

@@ -71,6 +71,8 @@ public struct PolicyDocument: Sendable {
 public enum ARN {
     public static let partition = "${AWS::Partition}"
     public static let userNameVariable = "${!aws:username}"
+    /// The same variable where CloudFormation leaves text as it is (outside `!Sub`): in a condition's value.
+    public static let plainUserNameVariable = "${aws:username}"
 
     public static func s3(_ path: String) -> YAMLValue { Fn.sub("arn:\(partition):s3:::\(path)") }
     public static func iam(_ resource: String) -> YAMLValue { Fn.sub("arn:\(partition):iam::${AWS::AccountId}:\(resource)") }

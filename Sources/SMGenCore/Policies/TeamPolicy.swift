@@ -3,7 +3,15 @@ import SMGenYAML
 /// Team members: open Studio through their own user profiles only, and see the team's
 /// Studio, job and model resources.
 enum TeamPolicy {
+    /// The team's policy: its own profiles named one by one while that fits one managed
+    /// policy, otherwise matched by their Owner tag (a team of hundreds of projects would
+    /// need more managed policies than IAM attaches to a group).
     static func document(_ team: Team, _ context: PlatformContext) -> PolicyDocument {
+        let byName = document(team, context, profilesByName: true)
+        return ManagedPolicies.fitsOne(byName, context) ? byName : document(team, context, profilesByName: false)
+    }
+
+    private static func document(_ team: Team, _ context: PlatformContext, profilesByName: Bool) -> PolicyDocument {
         let names = context.names
         let domain = context.domainIdExport
         var statements: [PolicyStatement] = []
@@ -11,12 +19,25 @@ enum TeamPolicy {
         let ownProfiles = team.projects.filter { !$0.members.isEmpty }.map { project in
             ARN.inDomain({ "user-profile/\($0)/profile-\(team.id)-\(project.short)-\(ARN.userNameVariable)" }, domainExport: domain)
         }
-        if !ownProfiles.isEmpty {
+        if profilesByName && !ownProfiles.isEmpty {
             statements.append(PolicyStatement("OpenStudioThroughOwnProfiles", actions: ["sagemaker:CreatePresignedDomainUrl"], resources: ownProfiles))
         }
-        // Users whose IAM name has characters SageMaker names cannot hold get their profile by name.
+        // Profiles matched by their Owner tag, which holds the IAM user name (a profile's tags
+        // cannot change after it is created, and only admins may tag profiles), in one
+        // statement however many users: for users whose IAM name has characters SageMaker
+        // names cannot hold (`j.doe` opens `profile-...-j-doe`, which `${aws:username}` cannot
+        // name), and for everyone when the names do not fit one policy. A tag holds a comma as
+        // `_`: the rare users with a comma in their name get each profile by name instead.
+        let renamed = Set(team.projects.flatMap(\.members)).filter { AWSNames.sageMakerUser($0) != $0 }
+        if !ownProfiles.isEmpty && (!profilesByName || renamed.contains(where: { Tagging.value($0) == $0 })) {
+            statements.append(PolicyStatement(
+                "OpenStudioThroughProfilesTaggedAsOwn", actions: ["sagemaker:CreatePresignedDomainUrl"],
+                resources: [ARN.inDomain({ "user-profile/\($0)/profile-\(team.id)-*" }, domainExport: domain)],
+                conditions: [YAMLEntry("StringEquals", .map(["sagemaker:ResourceTag/Owner": .string(ARN.plainUserNameVariable)]))]
+            ))
+        }
         for project in team.projects {
-            for member in project.members where AWSNames.sageMakerUser(member) != member {
+            for member in project.members where renamed.contains(member) && Tagging.value(member) != member {
                 let profile = names.userProfile(team.id, project.short, member)
                 statements.append(PolicyStatement(
                     AWSNames.logicalId("open", "studio", "as", profile), actions: ["sagemaker:CreatePresignedDomainUrl"],

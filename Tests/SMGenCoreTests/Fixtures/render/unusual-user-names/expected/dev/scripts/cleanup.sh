@@ -45,6 +45,7 @@ odd-sm-identity
 odd-sm-users-03
 odd-sm-users-07
 odd-sm-users-08
+odd-sm-users-10
 odd-sm-domain
 odd-sm-team-lab
 odd-sm-project-lab-nlp

@@ -39,9 +39,10 @@ odd-sm-identity|stacks/odd-sm-identity.yaml||0
 odd-sm-users-03|stacks/odd-sm-users-03.yaml|odd-sm-identity|0
 odd-sm-users-07|stacks/odd-sm-users-07.yaml|odd-sm-identity|0
 odd-sm-users-08|stacks/odd-sm-users-08.yaml|odd-sm-identity|0
+odd-sm-users-10|stacks/odd-sm-users-10.yaml|odd-sm-identity|0
 odd-sm-domain|stacks/odd-sm-domain.yaml|odd-sm-network|0
-odd-sm-team-lab|stacks/odd-sm-team-lab.yaml|odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-domain|0
-odd-sm-project-lab-nlp|stacks/odd-sm-project-lab-nlp.yaml|odd-sm-network,odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-domain|0
+odd-sm-team-lab|stacks/odd-sm-team-lab.yaml|odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-users-10,odd-sm-domain|0
+odd-sm-project-lab-nlp|stacks/odd-sm-project-lab-nlp.yaml|odd-sm-network,odd-sm-users-03,odd-sm-users-07,odd-sm-users-08,odd-sm-users-10,odd-sm-domain|0
 odd-sm-people-lab-nlp|stacks/odd-sm-people-lab-nlp.yaml|odd-sm-network,odd-sm-domain,odd-sm-project-lab-nlp|0
 STACKS
 }
@@ -61,6 +62,7 @@ odd-sm-people-lab-nlp|space-lab-nlp-j-doe
 odd-sm-people-lab-nlp|space-lab-nlp-ann-corp
 odd-sm-people-lab-nlp|space-lab-nlp-Max-Power
 odd-sm-people-lab-nlp|space-lab-nlp-plain
+odd-sm-people-lab-nlp|space-lab-nlp-lee-kim
 SPACES
 }
 

@@ -33,6 +33,7 @@ stack|odd-sm-identity
 stack|odd-sm-users-03
 stack|odd-sm-users-07
 stack|odd-sm-users-08
+stack|odd-sm-users-10
 stack|odd-sm-domain
 stack|odd-sm-team-lab
 stack|odd-sm-project-lab-nlp
@@ -42,10 +43,12 @@ profile|profile-lab-nlp-j-doe
 profile|profile-lab-nlp-ann-corp
 profile|profile-lab-nlp-Max-Power
 profile|profile-lab-nlp-plain
+profile|profile-lab-nlp-lee-kim
 space|space-lab-nlp-j-doe
 space|space-lab-nlp-ann-corp
 space|space-lab-nlp-Max-Power
 space|space-lab-nlp-plain
+space|space-lab-nlp-lee-kim
 bucket|odd-sm-lab-nlp
 role|SageMaker-odd-DomainDefaultRole
 role|SageMaker-lab-nlp-ExecutionRole
@@ -53,6 +56,7 @@ user|j.doe
 user|ann@corp
 user|Max_Power
 user|plain
+user|lee,kim
 CHECKS
 }
 
