@@ -1,9 +1,10 @@
 """At the scale of a large org (1,000 projects in 50 teams, 4,000 users, every module on,
 the MLOps loop included), every generated template and policy stays within AWS's limits,
 read off the files: per template at most 500 resources, 200 outputs, 200 parameters and
-1 MB, and over 51,200 bytes only with a template bucket to deploy through; per managed
-policy at most 6,144 characters without whitespace; per user at most 10 groups; per group
-and per role at most 10 managed policies; at most 5,000 users."""
+1 MB, and over 51,200 bytes only with a template bucket to deploy through; per EventBridge
+event pattern at most 2,048 characters; per managed policy at most 6,144 characters without
+whitespace; per user at most 10 groups; per group and per role at most 10 managed policies;
+at most 5,000 users."""
 import fnmatch
 import json
 import subprocess
@@ -46,7 +47,7 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
     manifest = json.loads((environment / "manifest.json").read_text())
     assert manifest["environment"]["template_bucket"], "the bench config deploys through a template bucket"
 
-    users, groups, roles, members = set(), {}, {}, {}
+    users, groups, roles, members, patterns = set(), {}, {}, {}, 0
     stacks = sorted((environment / "stacks").glob("*.yaml"))
     assert len(stacks) > 3000
     for path in stacks:
@@ -65,6 +66,9 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
             elif kind == "AWS::IAM::Group":
                 by_id[logical] = properties["GroupName"]
                 groups.setdefault(properties["GroupName"], set()).update(reference(a)[1] for a in properties.get("ManagedPolicyArns", []))
+            elif kind == "AWS::Events::Rule" and "EventPattern" in properties:
+                assert len(json.dumps(properties["EventPattern"], separators=(",", ":"))) <= 2048, (path.name, logical)
+                patterns += 1
             elif kind == "AWS::IAM::Role":
                 by_id[logical] = properties["RoleName"]
                 roles.setdefault(properties["RoleName"], set()).update(reference(a)[1] for a in properties.get("ManagedPolicyArns", []))
@@ -85,6 +89,7 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
     for path in stacks:
         assert listed[f"stacks/{path.name}"] == (path.stat().st_size > 51_200), path.name
 
+    assert patterns > 1000, "the walk read the event rules (monitoring's and each project's)"
     assert len(users) == 4001 and len(users) <= 5000
     assert len(groups) > 1000 and sum(1 for policies in roles.values() if policies) > 3000, "the walk read the groups and roles and their policies"
     for user, user_groups in members.items():

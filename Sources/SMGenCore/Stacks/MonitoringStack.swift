@@ -27,15 +27,30 @@ enum MonitoringStack {
             template.add(.init("TrainingJobFailedRule", "AWS::Events::Rule", properties: [
                 YAMLEntry("Description", "A training job of a platform project failed"),
                 YAMLEntry("State", "ENABLED"),
-                YAMLEntry("EventPattern", .map([
-                    "source": ["aws.sagemaker"],
-                    "detail-type": ["SageMaker Training Job State Change"],
-                    "detail": .map(["TrainingJobStatus": ["Failed"], "TrainingJobName": .list(prefixes)]),
-                ])),
+                YAMLEntry("EventPattern", failedTrainingJobs(prefixes: prefixes)),
                 YAMLEntry("Targets", [.map(["Id": "AlarmTopic", "Arn": Fn.ref("AlarmTopic")])]),
             ]))
         }
         template.output("AlarmTopicArn", "The topic alarms notify", Fn.ref("AlarmTopic"), export: context.alarmTopicExport)
         return template
+    }
+
+    /// EventBridge takes event patterns of at most this many characters.
+    static let maxPatternCharacters = 2_048
+
+    /// Failed training jobs of the projects: by their names' project prefixes while those fit
+    /// one pattern (some 70 projects), otherwise by the role they run as (a project's jobs run
+    /// as its execution role, and every role of the platform is named `SageMaker-...`).
+    private static func failedTrainingJobs(prefixes: [YAMLValue]) -> YAMLValue {
+        func pattern(_ match: YAMLEntry) -> YAMLValue {
+            .map([
+                YAMLEntry("source", ["aws.sagemaker"]),
+                YAMLEntry("detail-type", ["SageMaker Training Job State Change"]),
+                YAMLEntry("detail", .map([YAMLEntry("TrainingJobStatus", ["Failed"]), match])),
+            ])
+        }
+        let byName = pattern(YAMLEntry("TrainingJobName", .list(prefixes)))
+        if JSONWriter.compactSize(byName) <= maxPatternCharacters { return byName }
+        return pattern(YAMLEntry("RoleArn", [.map(["prefix": Fn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/SageMaker-")])]))
     }
 }
