@@ -21,7 +21,13 @@ enum AttachmentLimits {
         for stack in plan.stacks {
             var byLogicalId: [String: Holder] = [:]
             for resource in stack.template.resources {
-                if let kind = holderKinds[resource.type], case .string(let name)? = resource.property(kind.nameKey) {
+                let kind: (name: String, nameKey: String)
+                switch resource.type {
+                case "AWS::IAM::Group": kind = ("group", "GroupName")
+                case "AWS::IAM::Role": kind = ("role", "RoleName")
+                default: continue
+                }
+                if case .string(let name)? = resource.property(kind.nameKey) {
                     let holder = Holder(kind: kind.name, name: name)
                     byLogicalId[resource.logicalId] = holder
                     if case .list(let arns)? = resource.property("ManagedPolicyArns") { attach(holder, in: stack.name, arns.count) }
@@ -45,12 +51,6 @@ enum AttachmentLimits {
             Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects)")
         }
     }
-
-    /// The resource types that managed policies attach to, and the property holding their name.
-    private static let holderKinds = [
-        "AWS::IAM::Group": (name: "group", nameKey: "GroupName"),
-        "AWS::IAM::Role": (name: "role", nameKey: "RoleName"),
-    ]
 }
 
 extension CloudFormationTemplate.Resource {
