@@ -31,7 +31,7 @@ struct RenderedEnvironments {
         let bytes = [UInt8](data)
         let result = ConfigLoader.load(bytes: bytes, file: configPath)
         guard let config = result.config else { return .failure(Failure(result: .invalid(result.diagnostics))) }
-        let warnings = result.diagnostics.map { "\($0)\n" }.joined()
+        var warnings = result.diagnostics.map { "\($0)\n" }.joined()
         var environments = config.environments
         if let environment {
             environments = environments.filter { $0.name == environment }
@@ -51,6 +51,7 @@ struct RenderedEnvironments {
                 + AttachmentLimits.check(plan, file: configPath)
             diagnostics += problems.filter { !diagnostics.contains($0) }
             if !problems.isEmpty { continue }
+            warnings += AccountQuotas.check(plan, file: configPath).map { "\($0)\n" }.joined()
             do {
                 let sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, into: sink(environment))
                 diagnostics += TemplateLimits.check(plan, sizes: sizes, file: configPath)

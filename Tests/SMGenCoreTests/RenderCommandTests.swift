@@ -138,6 +138,27 @@ struct RenderCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func aPlatformOverAnAccountsDefaultQuotaIsWarnedAbout() throws {
+        let output = scratch()
+        // A group and five managed policies a project: 310 projects need more than the 300 IAM
+        // groups and 1,500 customer managed policies an account has by default.
+        let projects = (0..<310).map { "p\($0): {members: [u\($0)]}" }
+        let config = try writeConfig(beside: output, """
+            template_bucket: acme-cfn-templates
+        users: {\((0..<310).map { "u\($0): {}" }.joined(separator: ", "))}
+        teams:
+          ds:
+            projects: {\(projects.joined(separator: ", "))}
+
+        """)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let validated = ValidateCommand.run(configPath: config.path)
+        #expect(validated.exitCode == 0)
+        #expect(validated.stderr == [("312 IAM groups", 300), ("1553 IAM customer managed policies", 1_500)].map {
+            "\(config.path):4:3: warning: environments.dev: the platform needs \($0.0), over the \($0.1) an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n"
+        }.joined())
+    }
+
     @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }
