@@ -3,25 +3,35 @@
 /// raise is asked for before the first deploy rather than found by a failed one. Counted on
 /// the plan alone: what else the account holds counts too.
 enum AccountQuotas {
-    /// Each quota: what it counts (a resource type, or nil for the stacks) and its default.
-    static let defaults: [(what: String, type: String?, quota: Int)] = [
-        ("CloudFormation stacks", nil, 2_000),
-        ("IAM groups", "AWS::IAM::Group", 300),
-        ("IAM roles", "AWS::IAM::Role", 1_000),
-        ("IAM customer managed policies", "AWS::IAM::ManagedPolicy", 1_500),
+    /// Each quota: what it counts (a resource type, or nil for the stacks), its default, and
+    /// the most it can be raised to where AWS documents one.
+    static let defaults: [(what: String, type: String?, quota: Int, most: Int?)] = [
+        ("CloudFormation stacks", nil, 2_000, nil),
+        ("IAM groups", "AWS::IAM::Group", 300, nil),
+        ("IAM roles", "AWS::IAM::Role", 1_000, nil),
+        ("IAM customer managed policies", "AWS::IAM::ManagedPolicy", 1_500, 5_000),
     ]
 
     static func check(_ plan: EnvironmentPlan, file: String) -> [Diagnostic] {
-        var counts: [String: Int] = [:]
+        let counted = defaults.compactMap(\.type)
+        var counts = [Int](repeating: 0, count: counted.count)
         for stack in plan.stacks {
-            for resource in stack.template.resources { counts[resource.type, default: 0] += 1 }
+            for resource in stack.template.resources {
+                if let index = counted.firstIndex(of: resource.type) { counts[index] += 1 }
+            }
         }
         let environment = plan.environment
         return defaults.compactMap { quota in
-            let needed = quota.type.map { counts[$0] ?? 0 } ?? plan.stacks.count
+            let needed = quota.type.map { counts[counted.firstIndex(of: $0)!] } ?? plan.stacks.count
             guard needed > quota.quota else { return nil }
             let scope = quota.type == nil ? "account \(environment.account) in \(environment.region)" : "account \(environment.account)"
-            return Diagnostic(.warning, file: file, mark: environment.mark, message: "environments.\(environment.name): the platform needs \(needed) \(quota.what), over the \(quota.quota) an account has by default; ask for more in Service Quotas (\(scope)) before the first deploy")
+            let message: String
+            if let most = quota.most, needed > most {
+                message = "the platform needs \(needed) \(quota.what), over the \(most) an account can be given at most (\(quota.quota) by default); spread the org over more accounts (environments)"
+            } else {
+                message = "the platform needs \(needed) \(quota.what), over the \(quota.quota) an account has by default; ask for more in Service Quotas (\(scope)) before the first deploy"
+            }
+            return Diagnostic(.warning, file: file, mark: environment.mark, message: "environments.\(environment.name): \(message)")
         }
     }
 }
