@@ -27,6 +27,19 @@ struct RenderCommandTests {
         return config
     }
 
+    /// A config beside `output` whose one project, `ds/churn`, has `people` (YAML scalars) as
+    /// its members and users; `environment` goes under the environment dev.
+    func writeOneProjectConfig(beside output: URL, people: [String], environment: String = "") throws -> URL {
+        try writeConfig(beside: output, environment + """
+        users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
+        teams:
+          ds:
+            projects:
+              churn: {members: [\(people.joined(separator: ", "))]}
+
+        """)
+    }
+
     @Test func checkReportsStaleFilesAndWritesNothing() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }
@@ -63,15 +76,7 @@ struct RenderCommandTests {
         // 80 people in one project: their stack is over the 51,200 bytes CloudFormation takes
         // inline, and there is no template_bucket. Only the rendered size tells, so files of
         // this render were already staged when the error is found.
-        let people = (0..<80).map { "u\($0)" }
-        let config = try writeConfig(beside: output, """
-        users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
-        teams:
-          ds:
-            projects:
-              churn: {members: [\(people.joined(separator: ", "))]}
-
-        """)
+        let config = try writeOneProjectConfig(beside: output, people: (0..<80).map { "u\($0)" })
         defer { try? FileManager.default.removeItem(at: config) }
         let result = RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false)
         #expect(result.exitCode == 2)
@@ -119,16 +124,8 @@ struct RenderCommandTests {
         let output = scratch()
         // Tags cannot hold a comma, so each person with one gets a statement of the team
         // policy naming their profile: 300 of them need more than IAM's 10 policies a group.
-        let people = (0..<300).map { "\"lee,\($0)\"" }
-        let config = try writeConfig(beside: output, """
-            template_bucket: acme-cfn-templates
-        users: {\(people.map { "\($0): {}" }.joined(separator: ", "))}
-        teams:
-          ds:
-            projects:
-              churn: {members: [\(people.joined(separator: ", "))]}
-
-        """)
+        let config = try writeOneProjectConfig(beside: output, people: (0..<300).map { "\"lee,\($0)\"" },
+                                               environment: "    template_bucket: acme-cfn-templates\n")
         defer { try? FileManager.default.removeItem(at: config) }
         let validated = ValidateCommand.run(configPath: config.path)
         #expect(validated.exitCode == 2)

@@ -104,9 +104,9 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
         assert size <= 6144 or path.name.endswith("bucket.json"), (path.name, size)
 
 
-def large_project_config(members):
-    """One project with `members` people: more than one people stack holds (250)."""
-    users = "\n".join(f"  u{n:04d}: {{}}" for n in range(members))
+def one_team_org(users, projects):
+    """A config of one environment and one team `ds`: `users` and `projects` are the YAML lines
+    under `users:` and the team's `projects:`."""
     return f"""version: 1
 org: {{company: acme}}
 environments:
@@ -120,9 +120,14 @@ users:
 teams:
   ds:
     projects:
-      churn:
-        members: [{", ".join(f"u{n:04d}" for n in range(members))}]
+{projects}
 """
+
+
+def large_project_config(members):
+    """One project with `members` people: more than one people stack holds (250)."""
+    names = [f"u{n:04d}" for n in range(members)]
+    return one_team_org("\n".join(f"  {name}: {{}}" for name in names), f"      churn:\n        members: [{', '.join(names)}]")
 
 
 def people_stacks(smgen, directory, members):
@@ -159,22 +164,8 @@ def one_team_config(projects, members, renamed):
                for m in range(members)] for p in range(projects)]
     people[0][0], people[1][-1] = "lee,kim", "ng,ho.x"
     users = "\n".join(f'  "{name}": {{}}' for project in people for name in project)
-    teams = "\n".join(f"      p{p:03d}:\n        members: [{', '.join(repr(name) for name in project)}]" for p, project in enumerate(people))
-    return f"""version: 1
-org: {{company: acme}}
-environments:
-  dev:
-    account: "111122223333"
-    region: us-east-1
-    vpc: {{id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}}
-    template_bucket: acme-cfn-templates
-users:
-{users}
-teams:
-  ds:
-    projects:
-{teams}
-""", people
+    project_lines = "\n".join(f"      p{p:03d}:\n        members: [{', '.join(repr(name) for name in project)}]" for p, project in enumerate(people))
+    return one_team_org(users, project_lines), people
 
 
 def allows(statement, user, arn, tags):
