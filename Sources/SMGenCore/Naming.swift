@@ -28,11 +28,21 @@ public struct AWSNames: Sendable {
 
     /// The shard of a user: FNV-1a of the lowercased name, modulo `userShardCount`.
     public static func userShard(_ user: String) -> Int {
+        Int(userHash(user) % UInt32(userShardCount))
+    }
+
+    /// A user's part of their shard, when a shard's people outgrow a stack: the next digit of
+    /// the same hash in base `userShardCount`.
+    public static func userSubShard(_ user: String) -> Int {
+        Int(userHash(user) / UInt32(userShardCount) % UInt32(userShardCount))
+    }
+
+    private static func userHash(_ user: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in user.lowercased().utf8 {
             hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
-        return Int(hash % UInt32(userShardCount))
+        return hash
     }
 
     public func usersStack(_ shard: Int) -> String { "\(prefix)-users-\(Self.shardSuffix(shard))" }
@@ -44,6 +54,10 @@ public struct AWSNames: Sendable {
     public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
     /// One user shard's part of a project's people, when they do not fit one stack (`PeopleStack`).
     public func peopleStack(_ team: String, _ project: String, shard: Int) -> String { "\(peopleStack(team, project))-\(Self.shardSuffix(shard))" }
+    /// One part of a user shard's people, when even those do not fit one stack.
+    public func peopleStack(_ team: String, _ project: String, shard: Int, part: Int) -> String {
+        "\(peopleStack(team, project, shard: shard))-\(Self.shardSuffix(part))"
+    }
     public func mlopsStack(_ team: String, _ project: String) -> String { "\(prefix)-mlops-\(team)-\(project)" }
     public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
     public var ecrStack: String { "\(prefix)-ecr" }

@@ -137,8 +137,11 @@ def people_stacks(smgen, directory, members):
     return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob("acme-sm-people-*.yaml")}
 
 
-def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_split(smgen, tmp_path):
-    before = people_stacks(smgen, tmp_path / "before", 300)
+@pytest.mark.parametrize("members", [300, 4500], ids=["300-split-by-shard", "4500-shards-split-in-parts"])
+def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_split(smgen, tmp_path, members):
+    """Over 250 members a project's people go into one stack per user shard; a shard of over
+    250 of them (a project of thousands) into one stack per part of that shard."""
+    before = people_stacks(smgen, tmp_path / "before", members)
     assert len(before) > 1 and "acme-sm-people-ds-churn.yaml" not in before
     owners = {}
     for name, text in before.items():
@@ -149,11 +152,11 @@ def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_spl
                 owner = resource["Properties"]["UserProfileName"].removeprefix("profile-ds-churn-")
                 assert owner not in owners, owner
                 owners[owner] = name
-    assert sorted(owners) == [f"u{n:04d}" for n in range(300)], "every member has exactly one profile"
-    # One more member: only the stack of the shard the new name hashes to changes.
-    after = people_stacks(smgen, tmp_path / "after", 301)
+    assert sorted(owners) == [f"u{n:04d}" for n in range(members)], "every member has exactly one profile"
+    # One more member: only the stack the new name hashes to changes.
+    after = people_stacks(smgen, tmp_path / "after", members + 1)
     changed = {name for name in after if before.get(name) != after[name]}
-    assert len(changed) == 1 and "u0300" in after[changed.pop()]
+    assert len(changed) == 1 and f"u{members:04d}" in after[changed.pop()]
 
 
 def one_team_config(projects, members, renamed):

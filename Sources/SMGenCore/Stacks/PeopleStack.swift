@@ -9,25 +9,41 @@ import SMGenYAML
 ///
 /// A project's people share one stack while they fit one template (`capacity`, two
 /// resources each). A project with more members has one stack per user shard instead
-/// (`AWSNames.userShard`, the shards of the users stacks), so that from then on adding a
-/// member never moves another between stacks; crossing the capacity moves every member's
-/// profile and space once (the diff shows them replaced).
+/// (`AWSNames.userShard`, the shards of the users stacks), and a shard with more members
+/// than a stack holds (a project of thousands) one stack per part of it
+/// (`AWSNames.userSubShard`), so that from then on adding a member never moves another
+/// between stacks; crossing a capacity moves the members it concerns (the whole project's,
+/// or the shard's) once: the diff shows their profiles and spaces replaced.
 enum PeopleStack {
     /// The most members one stack holds: a profile and a space each, within CloudFormation's resource limit.
     static let capacity = TemplateLimits.maxResources / 2
 
-    /// The people stacks of `project`, in deploy order: each one's name and members.
-    static func stacks(_ team: Team, _ project: Project, _ names: AWSNames) -> [(name: String, members: [String])] {
+    /// One people stack: its name, its members, and which of the project's people they are
+    /// (empty for all of them).
+    typealias Stack = (name: String, members: [String], scope: String)
+
+    /// The people stacks of `project`, in deploy order.
+    static func stacks(_ team: Team, _ project: Project, _ names: AWSNames) -> [Stack] {
         if project.members.isEmpty { return [] }
-        guard project.members.count > capacity else { return [(names.peopleStack(team.id, project.id), project.members)] }
+        guard project.members.count > capacity else { return [(names.peopleStack(team.id, project.id), project.members, "")] }
         let shards = Dictionary(grouping: project.members, by: AWSNames.userShard)
-        return shards.keys.sorted().map { (names.peopleStack(team.id, project.id, shard: $0), shards[$0]!) }
+        return shards.keys.sorted().flatMap { shard -> [Stack] in
+            let members = shards[shard]!
+            guard members.count > capacity else {
+                return [(names.peopleStack(team.id, project.id, shard: shard), members, "one user shard of \(AWSNames.userShardCount)")]
+            }
+            let parts = Dictionary(grouping: members, by: AWSNames.userSubShard)
+            return parts.keys.sorted().map {
+                (names.peopleStack(team.id, project.id, shard: shard, part: $0), parts[$0]!, "one part of a user shard of \(AWSNames.userShardCount)")
+            }
+        }
     }
 
-    /// The stack of `members`, all of `project` (the members of one of `stacks`).
-    static func build(_ team: Team, _ project: Project, members: [String], _ context: PlatformContext) -> CloudFormationTemplate {
+    /// The template of one of `stacks`.
+    static func build(_ team: Team, _ project: Project, _ stack: Stack, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
-        let part = members.count == project.members.count ? "" : " (one user shard of \(AWSNames.userShardCount))"
+        let members = stack.members
+        let part = stack.scope.isEmpty ? "" : " (\(stack.scope))"
         var template = CloudFormationTemplate(description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)\(part)")
         let domainId = Fn.importValue(context.domainIdExport)
         for member in members {

@@ -99,7 +99,7 @@ public enum Planner {
                                                              template: ProjectStack.build(team, project, context))])
                 for people in PeopleStack.stacks(team, project, names) {
                     planned.stacks.append(StackPlan(name: people.name, dependsOn: [names.networkStack, names.domainStack, projectStack],
-                                                    template: PeopleStack.build(team, project, members: people.members, context)))
+                                                    template: PeopleStack.build(team, project, people, context)))
                 }
                 if config.modules.mlops {
                     let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
