@@ -13,16 +13,9 @@ enum AccountQuotas {
     ]
 
     static func check(_ plan: EnvironmentPlan, file: String) -> [Diagnostic] {
-        let counted = defaults.compactMap(\.type)
-        var counts = [Int](repeating: 0, count: counted.count)
-        for stack in plan.stacks {
-            for resource in stack.template.resources {
-                if let index = counted.firstIndex(of: resource.type) { counts[index] += 1 }
-            }
-        }
         let environment = plan.environment
         return defaults.compactMap { quota in
-            let needed = quota.type.map { counts[counted.firstIndex(of: $0)!] } ?? plan.stacks.count
+            let needed = quota.type.map { type in plan.stacks.reduce(0) { $0 + $1.template.resources.count { $0.type == type } } } ?? plan.stacks.count
             guard needed > quota.quota else { return nil }
             let scope = quota.type == nil ? "account \(environment.account) in \(environment.region)" : "account \(environment.account)"
             let message: String

@@ -56,6 +56,6 @@ enum AttachmentLimits {
 extension CloudFormationTemplate.Resource {
     /// The value of the property `key`, if the resource sets it.
     func property(_ key: String) -> YAMLValue? {
-        properties.first { $0.key == key }?.value
+        YAMLValue.map(properties)[key]
     }
 }
