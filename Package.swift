@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // glibc's malloc.h, to tune the allocator (mallopt) for the process's one large render.
+        .systemLibrary(name: "CMalloc"),
         // YAML parser (libyaml events to a marked node tree) and YAML/JSON emitters.
         .target(name: "SMGenYAML", dependencies: ["CLibYAML"]),
         // Config model, validation, naming and the command logic.
@@ -31,6 +33,7 @@ let package = Package(
             name: "smgen",
             dependencies: [
                 "SMGenCore",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,7 @@ struct SMGenCommand: ParsableCommand {
     )
 
     static func main() {
+        Allocator.configure()
         do {
             var command = try parseAsRoot()
             try command.run()
