@@ -27,6 +27,32 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// `transform` applied to each element of `first` and of `second`, in order: each list on
+    /// a core of its own while it lasts, and a core whose list is done helps with the other,
+    /// from its end. For two kinds of work that contend with their own kind but not with each
+    /// other: the files of two folders (creating a file locks its folder, so two cores
+    /// creating files in one folder mostly wait for each other).
+    static func lanes<Element, Result, Failure: Error>(_ first: [Element], _ second: [Element],
+                                                       _ transform: (Element) throws(Failure) -> Result) throws(Failure) -> ([Result], [Result]) {
+        let lists = [first, second]
+        let results = lists.map { UnsafeMutableBufferPointer<Result?>.allocate(capacity: $0.count) }
+        for buffer in results { buffer.initialize(repeating: nil) }
+        defer { for buffer in results { buffer.deinitialize(); buffer.deallocate() } }
+        let queue = LaneQueue(counts: lists.map(\.count))
+        let failure = FirstFailure<Failure>()
+        withoutActuallyEscaping(transform) { transform in
+            let box = Unchecked((lists, transform, results))
+            DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                let (lists, transform, results) = box.value
+                while let (list, index) = queue.take(preferring: lane) {
+                    do throws(Failure) { results[list][index] = try transform(lists[list][index]) } catch { failure.record(error) }
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+        return (results[0].map { $0! }, results[1].map { $0! })
+    }
+
     /// `first()` and `second()`, computed at the same time.
     static func pair<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
@@ -52,6 +78,33 @@ enum Parallel {
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The elements of two lists not yet taken: a worker takes the next one of its own list,
+/// or else the last one of the other.
+private final class LaneQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next: [Int]
+    private var end: [Int]
+
+    init(counts: [Int]) {
+        next = counts.map { _ in 0 }
+        end = counts
+    }
+
+    /// The list and index of the element to transform next, nil when none is left.
+    func take(preferring lane: Int) -> (list: Int, index: Int)? {
+        lock.withLock {
+            if next[lane] < end[lane] {
+                next[lane] += 1
+                return (lane, next[lane] - 1)
+            }
+            let other = 1 - lane
+            guard next[other] < end[other] else { return nil }
+            end[other] -= 1
+            return (other, end[other])
+        }
+    }
 }
 
 /// The first error any worker threw.
