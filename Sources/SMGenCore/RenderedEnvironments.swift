@@ -47,17 +47,26 @@ struct RenderedEnvironments {
         var rendered: [Rendered] = []
         for environment in environments {
             let plan = Planner.plan(config, environment)
-            let problems = Overrides.check(config, plan) + RegionalAvailability.check(plan, file: configPath)
-                + AttachmentLimits.check(plan, file: configPath)
-            diagnostics += problems.filter { !diagnostics.contains($0) }
-            if !problems.isEmpty { continue }
-            warnings += AccountQuotas.check(plan, file: configPath).map { "\($0)\n" }.joined()
+            // Overrides are checked before anything is rendered (rendering applies them); the
+            // other limits while it renders, on a core that has time: when they fail, what was
+            // rendered is never committed.
+            let overrides = Overrides.check(config, plan)
+            diagnostics += overrides.filter { !diagnostics.contains($0) }
+            if !overrides.isEmpty { continue }
+            var limits: [Diagnostic] = [], quotas: [Diagnostic] = []
+            let sizes: [String: Int]
             do {
-                let sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, into: sink(environment))
-                diagnostics += TemplateLimits.check(plan, sizes: sizes, file: configPath)
+                sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, into: sink(environment)) {
+                    limits = RegionalAvailability.check(plan, file: configPath) + AttachmentLimits.check(plan, file: configPath)
+                    quotas = AccountQuotas.check(plan, file: configPath)
+                }
             } catch {
                 return .failure(Failure(result: CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)))
             }
+            diagnostics += limits.filter { !diagnostics.contains($0) }
+            if !limits.isEmpty { continue }
+            warnings += quotas.map { "\($0)\n" }.joined()
+            diagnostics += TemplateLimits.check(plan, sizes: sizes, file: configPath)
             rendered.append(Rendered(environment: environment, stacks: plan.stacks.count, policies: plan.policies.count))
             ProcessLifetime.keep(plan)
         }
