@@ -34,8 +34,7 @@ public enum ConfigLoader {
             reader.sink.error(Mark(line: 1, column: 1), "the config is empty; expected a mapping with the keys \(requiredTopLevelKeys.joined(separator: ", "))")
         }
         if let built = config {
-            ConfigRules.check(built, sink: &reader.sink)
-            NameRules.check(built, sink: &reader.sink)
+            NameRules.check(built, sink: &reader.sink) { ConfigRules.check(built, sink: &$0) }
         }
         let diagnostics = reader.sink.sorted
         let failed = diagnostics.contains { $0.severity == .error }

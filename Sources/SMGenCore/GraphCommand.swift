@@ -29,7 +29,10 @@ public enum GraphCommand {
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
         }
-        let node = { (name: String) -> String in
+        // Each stack's node id, made once (a large org's stacks have thousands of edges).
+        var ids: [String: String] = [:]
+        func node(_ name: String) -> String {
+            if let known = ids[name] { return known }
             var id: [UInt8] = []
             for byte in shown(name).utf8 {
                 switch byte {
@@ -38,7 +41,9 @@ public enum GraphCommand {
                 default: id.append(byte)
                 }
             }
-            return String(decoding: id, as: UTF8.self)
+            let made = String(decoding: id, as: UTF8.self)
+            ids[name] = made
+            return made
         }
         var out = "flowchart LR\n"
         var drawn = Set<String>()

@@ -23,12 +23,17 @@ enum NameRules {
             || Patterns.parseCIDR(String(decoding: bytes, as: UTF8.self) + "/32") == nil
     }
 
-    /// Checks every computed name, reporting into `sink`. The people's names (a user's
-    /// logical ID; a member's profile, space and profile logical ID) and all the others are
-    /// checked on two cores: their namespaces are disjoint, so each half sees its claims in
-    /// the order one pass would, and reports the same errors.
-    static func check(_ config: Config, sink: inout DiagnosticSink) {
-        guard Patterns.isCompany(config.org.company) else { return }
+    /// Checks every computed name, reporting into `sink`, after `first` (other checks of the
+    /// config, whose diagnostics come before these). The people's names (a user's logical ID;
+    /// a member's profile, space and profile logical ID) and all the others are checked on
+    /// two cores: their namespaces are disjoint, so each half sees its claims in the order one
+    /// pass would, and reports the same errors. The platform's half is the larger: `first`
+    /// runs on the people's core, before them.
+    static func check(_ config: Config, sink: inout DiagnosticSink, after first: (inout DiagnosticSink) -> Void = { _ in }) {
+        guard Patterns.isCompany(config.org.company) else {
+            first(&sink)
+            return
+        }
         let names = AWSNames(config)
         let file = sink.file
         // Room for every name of every project and person, so the tables never grow and rehash.
@@ -37,12 +42,15 @@ enum NameRules {
         let (people, rest) = Parallel.pair(
             { () -> DiagnosticSink in
                 var checker = Checker(sink: DiagnosticSink(file: file), capacity: members + config.users.count)
+                first(&checker.sink)
                 checkPeople(config, names: names, checker: &checker)
+                ProcessLifetime.keep(checker)
                 return checker.sink
             },
             { () -> DiagnosticSink in
                 var checker = Checker(sink: DiagnosticSink(file: file), capacity: others + 64)
                 checkPlatform(config, names: names, checker: &checker)
+                ProcessLifetime.keep(checker)
                 return checker.sink
             })
         sink.append(people)
