@@ -29,40 +29,48 @@ public enum GraphCommand {
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
         }
-        // Each stack's node id, made once (a large org's stacks have thousands of edges).
-        var ids: [String: String] = [:]
-        func node(_ name: String) -> String {
-            if let known = ids[name] { return known }
-            var id: [UInt8] = []
+        // Each stack's node id and a number for it (the same for the same id), made once: a
+        // large org's stacks have thousands of edges, told apart by their ends' numbers.
+        var nodes: [String: (id: String, number: Int)] = [:]
+        var numbers: [String: Int] = [:]
+        func node(_ name: String) -> (id: String, number: Int) {
+            if let known = nodes[name] { return known }
+            var bytes: [UInt8] = []
             for byte in shown(name).utf8 {
                 switch byte {
-                case UInt8(ascii: "-"): id.append(UInt8(ascii: "_"))
-                case UInt8(ascii: "*"): id += "all".utf8
-                default: id.append(byte)
+                case UInt8(ascii: "-"): bytes.append(UInt8(ascii: "_"))
+                case UInt8(ascii: "*"): bytes += "all".utf8
+                default: bytes.append(byte)
                 }
             }
-            let made = String(decoding: id, as: UTF8.self)
-            ids[name] = made
-            return made
+            let id = String(decoding: bytes, as: UTF8.self)
+            let number = numbers[id] ?? numbers.count
+            numbers[id] = number
+            nodes[name] = (id, number)
+            return (id, number)
         }
         var out = "flowchart LR\n"
         var drawn = Set<String>()
-        var edges = Set<String>()
         for stack in plan.stacks where drawn.insert(shown(stack.name)).inserted {
+            let id = node(stack.name).id
             if resources {
-                out += "  subgraph \(node(stack.name))[\"\(stack.name)\"]\n"
+                out += "  subgraph \(id)[\"\(stack.name)\"]\n"
                 for resource in stack.template.resources {
-                    out += "    \(node(stack.name))__\(resource.logicalId)[\"\(resource.logicalId)<br/>\(resource.type)\"]\n"
+                    out += "    \(id)__\(resource.logicalId)[\"\(resource.logicalId)<br/>\(resource.type)\"]\n"
                 }
                 out += "  end\n"
             } else {
-                out += "  \(node(stack.name))[\"\(shown(stack.name))\"]\n"
+                out += "  \(id)[\"\(shown(stack.name))\"]\n"
             }
         }
+        var edges = Set<Int>()
         for stack in plan.stacks {
+            let to = node(stack.name)
             for dependency in stack.dependsOn {
-                let edge = "  \(node(dependency)) --> \(node(stack.name))\n"
-                if edges.insert(edge).inserted { out += edge }
+                let from = node(dependency)
+                if edges.insert(from.number << 32 | to.number).inserted {
+                    out += "  \(from.id) --> \(to.id)\n"
+                }
             }
         }
         return out
