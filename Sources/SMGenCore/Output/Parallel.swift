@@ -27,11 +27,12 @@ enum Parallel {
         return results.map { $0! }
     }
 
-    /// `transform` applied to each element of `first` and of `second`, in order: each list on
-    /// a core of its own while it lasts, and a core whose list is done helps with the other,
-    /// from its end. For two kinds of work that contend with their own kind but not with each
-    /// other: the files of two folders (creating a file locks its folder, so two cores
-    /// creating files in one folder mostly wait for each other).
+    /// `transform` applied to each element of `first` and of `second`, in order, on every
+    /// core: half the cores take the first list's elements and half the second's while they
+    /// last, and a core whose list is done helps with the other, from its end. For two kinds
+    /// of work that contend with their own kind but not with each other: the files of two
+    /// folders (creating a file locks its folder, so cores creating files in one folder
+    /// wait for each other).
     static func lanes<Element, Result, Failure: Error>(_ first: [Element], _ second: [Element],
                                                        _ transform: (Element) throws(Failure) -> Result) throws(Failure) -> ([Result], [Result]) {
         let lists = [first, second]
@@ -42,9 +43,9 @@ enum Parallel {
         let failure = FirstFailure<Failure>()
         withoutActuallyEscaping(transform) { transform in
             let box = Unchecked((lists, transform, results))
-            DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
                 let (lists, transform, results) = box.value
-                while let (list, index) = queue.take(preferring: lane) {
+                while let (list, index) = queue.take(preferring: worker % 2) {
                     do throws(Failure) { results[list][index] = try transform(lists[list][index]) } catch { failure.record(error) }
                 }
             }
