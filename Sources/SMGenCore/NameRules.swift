@@ -29,7 +29,7 @@ enum NameRules {
     /// two cores: their namespaces are disjoint, so each half sees its claims in the order one
     /// pass would, and reports the same errors. The platform's half is the larger: `first`
     /// runs on the people's core, before them.
-    static func check(_ config: Config, sink: inout DiagnosticSink, after first: (inout DiagnosticSink) -> Void = { _ in }) {
+    static func check(_ config: Config, sink: inout DiagnosticSink, after first: (inout DiagnosticSink) -> Void) {
         guard Patterns.isCompany(config.org.company) else {
             first(&sink)
             return
