@@ -136,13 +136,31 @@ struct RenderCommandTests {
     }
 
     @Test func aPlatformOverAnAccountsDefaultQuotaIsWarnedAbout() throws {
-        let output = scratch()
         // A group and five managed policies a project: 310 projects need more than the 300 IAM
         // groups and 1,500 customer managed policies an account has by default.
-        let projects = (0..<310).map { "p\($0): {members: [u\($0)]}" }
+        let (path, stderr) = try validateOneTeam(projects: 310)
+        #expect(stderr == [("312 IAM groups", 300), ("1553 IAM customer managed policies", 1_500)].map {
+            "\(path):4:3: warning: environments.dev: the platform needs \($0.0), over the \($0.1) an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n"
+        }.joined())
+    }
+
+    @Test func aPlatformOverTheMostAQuotaCanBeRaisedToSaysNoRaiseIsEnough() throws {
+        // 510 projects need 512 groups: IAM raises an account's 300 to 500 at most.
+        let (path, stderr) = try validateOneTeam(projects: 510)
+        #expect(stderr == [
+            "the platform needs 512 IAM groups, over the 500 an account can be given at most (300 by default): no raise makes room for it; render some of the teams from a config of their own, into other accounts",
+            "the platform needs 2553 IAM customer managed policies, over the 1500 an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy",
+        ].map { "\(path):4:3: warning: environments.dev: \($0)\n" }.joined())
+    }
+
+    /// Validates a config of one team with `projects` projects of one member each (exit 0
+    /// expected); its path and what validate printed.
+    private func validateOneTeam(projects count: Int) throws -> (path: String, stderr: String) {
+        let output = scratch()
+        let projects = (0..<count).map { "p\($0): {members: [u\($0)]}" }
         let config = try writeConfig(beside: output, """
             template_bucket: acme-cfn-templates
-        users: {\((0..<310).map { "u\($0): {}" }.joined(separator: ", "))}
+        users: {\((0..<count).map { "u\($0): {}" }.joined(separator: ", "))}
         teams:
           ds:
             projects: {\(projects.joined(separator: ", "))}
@@ -151,9 +169,7 @@ struct RenderCommandTests {
         defer { try? FileManager.default.removeItem(at: config) }
         let validated = ValidateCommand.run(configPath: config.path)
         #expect(validated.exitCode == 0)
-        #expect(validated.stderr == [("312 IAM groups", 300), ("1553 IAM customer managed policies", 1_500)].map {
-            "\(config.path):4:3: warning: environments.dev: the platform needs \($0.0), over the \($0.1) an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n"
-        }.joined())
+        return (config.path, validated.stderr)
     }
 
     @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {
