@@ -5,9 +5,23 @@ enum ScriptsRenderer {
     /// A script's path in the output tree and its text.
     typealias Script = (path: String, text: String)
 
-    /// `scripts/deploy.sh`: it needs each stack's size (a template too large to be passed
-    /// inline is deployed through the template bucket), so it is rendered after the stacks.
-    static func deploy(_ plan: EnvironmentPlan, config: Config, configName: String, stackFiles: [(plan: StackPlan, file: String, bytes: Int)]) -> Script {
+    /// `scripts/deploy.sh` before the stacks' sizes are known: every value it fills in but
+    /// which stacks are too large to be passed inline (and are deployed through the template
+    /// bucket), so that it is prepared while the stacks are rendered and finished after them.
+    struct PendingDeploy {
+        fileprivate let values: [String: String]
+        /// `name|file|dependencies|` of each stack, in the plan's order.
+        fileprivate let stackRecords: [String]
+
+        /// The script, given each stack's template size in bytes (in the plan's order).
+        func finish(stackBytes: [Int]) -> Script {
+            precondition(stackBytes.count == stackRecords.count, "a size for every stack")
+            let records = zip(stackRecords, stackBytes).map { $0 + ($1 > Renderer.inlineTemplateLimit ? "1" : "0") }
+            return script("deploy.sh", values.merging(["stack_records": lines(records)]) { $1 })
+        }
+    }
+
+    static func deploy(_ plan: EnvironmentPlan, config: Config, configName: String) -> PendingDeploy {
         let environment = plan.environment
         let names = AWSNames(config)
         let spaces = config.teams.flatMap { team in
@@ -16,12 +30,11 @@ enum ScriptsRenderer {
             }
         }
         let tags = ["ManagedBy=smgen", "Environment=\(environment.name)"] + config.org.tags.map { "\($0.key)=\($0.value)" }
-        return script("deploy.sh", common(environment, configName: configName).merging([
-            "stack_records": lines(stackFiles.map { "\($0.plan.name)|\($0.file)|\($0.plan.dependsOn.joined(separator: ","))|\($0.bytes > Renderer.inlineTemplateLimit ? 1 : 0)" }),
+        return PendingDeploy(values: common(environment, configName: configName).merging([
             "tag_records": lines(tags),
             "space_records": lines(spaces),
             "template_bucket": environment.templateBucket,
-        ]) { $1 })
+        ]) { $1 }, stackRecords: plan.stacks.map { "\($0.name)|\(Renderer.stackFile($0))|\($0.dependsOn.joined(separator: ","))|" })
     }
 
     /// The scripts that need the plan only: `lib.sh`, `verify.sh`, `cleanup.sh` and
