@@ -9,7 +9,7 @@ x users per project). Builds smgen in release mode with the Swift runtime linked
 (Tests/bench/requirements.txt), then prints one markdown table: `smgen validate` and
 `smgen render` (the whole tree written and swapped in) as min and median wall time over the
 runs, peak RSS, the output's size, and the peer's median wall time and peak RSS with the
-ratio of the medians.
+ratio of the medians; then each render's wall time in the order run, to show the spread.
 
 Every render, smgen's and the peer's, writes into a folder of its own that was never used
 before, and the folders are deleted only at the end: on an ext4 file system without a
@@ -123,6 +123,7 @@ def main():
         print("| projects | users | validate min / median s | render min / median s | render RSS MB | files | MB written "
               "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        spreads = []
         for size in options.sizes.split(","):
             teams, projects, users = (int(n) for n in size.split("x"))
             config = os.path.join(scratch, f"org-{size}.yaml")
@@ -139,6 +140,8 @@ def main():
                   f"| {min(r):.3f} / {statistics.median(r):.3f} | {max(s[1] for s in render):.0f} | {files:,} | {written / 1e6:.1f} "
                   f"| {statistics.median(p):.2f} | {max(s[1] for s in peer):.0f} | {peer_written / 1e6:.1f} "
                   f"| {statistics.median(p) / statistics.median(r):.0f}x |", flush=True)
+            spreads.append(f"- {teams * projects:,} projects: {', '.join(f'{t:.3f}' for t in r)}")
+        print("\nEach render, in the order run (s):\n" + "\n".join(spreads))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
