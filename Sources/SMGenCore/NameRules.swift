@@ -118,7 +118,9 @@ enum NameRules {
             checker.check(.iamPolicy, names.executionRolePolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
             checker.check(.iamPolicy, names.deployerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
             checker.check(.iamPolicy, names.invokerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
-            checker.check(.stack, names.modelsStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
+            for models in ModelsStack.stacks(team, project, names) {
+                checker.check(.stack, models.name, namespace: "stack", at: project.mark, change: projectKey)
+            }
             checker.check(.sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark, change: projectKey)
             checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
             for people in PeopleStack.stacks(team, project, names) {

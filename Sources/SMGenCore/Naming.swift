@@ -37,6 +37,12 @@ public struct AWSNames: Sendable {
         Int(userHash(user) / UInt32(userShardCount) % UInt32(userShardCount))
     }
 
+    /// The shard of a model among its project's models stacks, when they do not fit one stack
+    /// (`ModelsStack`): the users' hash of its name.
+    public static func modelShard(_ model: String) -> Int {
+        userShard(model)
+    }
+
     private static func userHash(_ user: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in user.lowercased().utf8 {
@@ -60,6 +66,8 @@ public struct AWSNames: Sendable {
     }
     public func mlopsStack(_ team: String, _ project: String) -> String { "\(prefix)-mlops-\(team)-\(project)" }
     public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
+    /// One model shard's endpoints, when a project's do not fit one stack (`ModelsStack`).
+    public func modelsStack(_ team: String, _ project: String, shard: Int) -> String { "\(modelsStack(team, project))-\(Self.shardSuffix(shard))" }
     public var ecrStack: String { "\(prefix)-ecr" }
     public var monitoringStack: String { "\(prefix)-monitoring" }
     public var alarmTopic: String { "\(prefix)-alarms" }

@@ -67,7 +67,7 @@ enum TemplateLimits {
         for stack in plan.stacks {
             let resources = stack.template.resources.count, outputs = stack.template.outputs.count
             if resources > maxResources || outputs > maxOutputs {
-                found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (smgen splits the users and people stacks only: move some of its models, projects or people elsewhere)"))
+                found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (smgen splits the users, people and models stacks only: move some of its models, projects or people elsewhere)"))
             }
         }
         for path in plan.stacks.map(Renderer.stackFile).sorted() {

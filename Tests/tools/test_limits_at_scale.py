@@ -159,6 +159,47 @@ def test_a_project_too_large_for_one_people_stack_is_split_by_user_and_stays_spl
     assert len(changed) == 1 and f"u{members:04d}" in after[changed.pop()]
 
 
+def many_models_config(models):
+    """One project with `models` endpoints, each with every option on (instances with
+    autoscaling, Model Monitor, the monitoring module's log group and alarms)."""
+    lines = "\n".join(f"          m{n:03d}: {{version: 1, instance_type: ml.m5.large, image: \"111122223333.dkr.ecr.us-east-1.amazonaws.com/m:1\", "
+                      f"autoscaling: {{min: 1, max: 2, target_invocations: 70}}, monitor: true}}" for n in range(models))
+    return one_team_org("  alice: {}", f"      churn:\n        members: [alice]\n        models:\n{lines}").replace(
+        "users:\n", "modules:\n  model_registry: {enabled: true}\n  monitoring: {enabled: true}\n  mlops: {enabled: true}\nusers:\n", 1)
+
+
+def models_stacks(smgen, directory, models):
+    directory.mkdir()
+    (directory / "smgen.yaml").write_text(many_models_config(models))
+    smgen("render", "-c", str(directory / "smgen.yaml"), "-o", str(directory / "out"))
+    return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob("acme-sm-models-*.yaml")}
+
+
+def test_a_project_with_more_models_than_one_stack_holds_is_split_by_model_and_stays_split(smgen, tmp_path):
+    """33 models with every option on fit one stack (15 resources each); 34 go into one stack
+    per model shard, each model's resources in one of them, and one more model changes one."""
+    one = models_stacks(smgen, tmp_path / "one", 33)
+    assert list(one) == ["acme-sm-models-ds-churn.yaml"]
+    resources = yaml.load(one["acme-sm-models-ds-churn.yaml"], Loader=TemplateLoader)["Resources"]
+    assert len(resources) == 33 * 15, "a model with every option on brings ModelsStack.maxResourcesPerModel resources"
+    before = models_stacks(smgen, tmp_path / "before", 34)
+    assert len(before) > 1 and "acme-sm-models-ds-churn.yaml" not in before
+    homes = {}
+    for name, text in before.items():
+        template = yaml.load(text, Loader=TemplateLoader)
+        assert len(template["Resources"]) <= 500 and len(template.get("Outputs", {})) <= 200, name
+        for resource in template["Resources"].values():
+            if resource["Type"] == "AWS::SageMaker::Endpoint":
+                endpoint = resource["Properties"]["EndpointName"]
+                assert endpoint not in homes, endpoint
+                homes[endpoint] = name
+    assert sorted(homes) == [f"ds-churn-m{n:03d}-ep" for n in range(34)], "every model has exactly one endpoint"
+    # One more model: only the stack its name hashes to changes.
+    after = models_stacks(smgen, tmp_path / "after", 35)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert len(changed) == 1 and "m034" in after[changed.pop()]
+
+
 def one_team_config(projects, members, renamed):
     """One team of `projects` projects of `members` people each; with `renamed`, every name one
     SageMaker names cannot hold (`first.last`, `first_last@corp`); two with a comma, which tags

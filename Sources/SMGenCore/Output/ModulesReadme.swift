@@ -69,7 +69,8 @@ enum ModulesReadme {
             ]))
         }
         let endpoints = projects.flatMap { team, project in
-            project.models.map { model -> (String, String) in
+            let stacks = Dictionary(uniqueKeysWithValues: ModelsStack.stacks(team, project, names).flatMap { stack in stack.models.map { ($0.name, stack.name) } })
+            return project.models.map { model -> (String, String) in
                 let endpoint = names.endpoint(team.id, project.id, model.name)
                 let hosting: String
                 switch model.hosting {
@@ -78,7 +79,7 @@ enum ModulesReadme {
                 case let .serverless(memory, concurrency):
                     hosting = "serverless, \(memory) MB, \(concurrency) concurrent"
                 }
-                return (endpoint, "| `\(endpoint)` | `\(names.model(team.id, project.id, model.name, version: model.version))` | \(hosting) | `\(names.modelsStack(team.id, project.id))` |")
+                return (endpoint, "| `\(endpoint)` | `\(names.model(team.id, project.id, model.name, version: model.version))` | \(hosting) | `\(stacks[model.name]!)` |")
             }
         }
         if !endpoints.isEmpty {

@@ -45,7 +45,7 @@ public enum Planner {
     /// What one unit adds to the plan.
     private struct UnitPlan {
         var stacks: [StackPlan]
-        var modelStack: StackPlan?
+        var modelStacks: [StackPlan] = []
         var mlopsStack: StackPlan?
         var policies: [PolicyFile] = []
     }
@@ -106,11 +106,10 @@ public enum Planner {
                     planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack] + cicd,
                                                    template: MLOpsStack.build(team, project, context))
                 }
-                if !project.models.isEmpty {
-                    let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
-                        + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
-                    planned.modelStack = StackPlan(name: names.modelsStack(team.id, project.id), dependsOn: dependencies,
-                                                   template: ModelsStack.build(team, project, context))
+                let modelDependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                    + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
+                planned.modelStacks = ModelsStack.stacks(team, project, names).map {
+                    StackPlan(name: $0.name, dependsOn: modelDependencies, template: ModelsStack.build(team, project, $0, context))
                 }
                 let base = "project-\(team.id)-\(project.id)"
                 planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
@@ -151,7 +150,7 @@ public enum Planner {
         // Phase 3 pipelines, then Phase 2 endpoints last: they need their project's role and,
         // with monitoring, the alarm topic.
         stacks += rest.compactMap(\.mlopsStack)
-        stacks += rest.compactMap(\.modelStack)
+        stacks += rest.flatMap(\.modelStacks)
         ProcessLifetime.keep(context)
         return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
     }
