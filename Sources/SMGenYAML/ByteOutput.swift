@@ -93,8 +93,9 @@ struct ByteOutput: ~Copyable {
 
 extension String {
     /// `body` applied to the UTF-8 bytes of this string, without copying the string first
-    /// (native and small strings are contiguous; others are copied once).
-    @inline(__always)
+    /// (native and small strings are contiguous; others are copied once). Inlinable, so that
+    /// callers in other modules get it specialized (no generic metadata looked up per call).
+    @inlinable @inline(__always)
     public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self
