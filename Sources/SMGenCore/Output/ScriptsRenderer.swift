@@ -21,6 +21,7 @@ enum ScriptsRenderer {
         }
     }
 
+    /// `scripts/deploy.sh` as far as it is known before the stacks are rendered.
     static func deploy(_ plan: EnvironmentPlan, config: Config, configName: String) -> PendingDeploy {
         let environment = plan.environment
         let names = AWSNames(config)

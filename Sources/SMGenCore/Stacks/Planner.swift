@@ -106,10 +106,13 @@ public enum Planner {
                     planned.mlopsStack = StackPlan(name: names.mlopsStack(team.id, project.id), dependsOn: [names.networkStack, projectStack] + cicd,
                                                    template: MLOpsStack.build(team, project, context))
                 }
-                let modelDependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
-                    + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
-                planned.modelStacks = ModelsStack.stacks(team, project, names).map {
-                    StackPlan(name: $0.name, dependsOn: modelDependencies, template: ModelsStack.build(team, project, $0, context))
+                let modelStacks = ModelsStack.stacks(team, project, names)
+                if !modelStacks.isEmpty {
+                    let dependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                        + (project.monitorsModels ? [names.mlopsStack(team.id, project.id)] : [])
+                    planned.modelStacks = modelStacks.map {
+                        StackPlan(name: $0.name, dependsOn: dependencies, template: ModelsStack.build(team, project, $0, context))
+                    }
                 }
                 let base = "project-\(team.id)-\(project.id)"
                 planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
