@@ -7,6 +7,12 @@ import Foundation
 protocol RenderedFileSink: Sendable {
     /// Takes the file at `path` (relative to the environment's folder).
     func accept(_ path: String, _ bytes: [UInt8]) throws
+    /// Whether the files are kept (written or held): only then is each one hashed for the manifest.
+    var keepsFiles: Bool { get }
+}
+
+extension RenderedFileSink {
+    var keepsFiles: Bool { true }
 }
 
 /// Keeps every file in memory, as a `RenderedTree`.
@@ -25,4 +31,5 @@ final class MemorySink: RenderedFileSink, @unchecked Sendable {
 /// (a template's size), without writing or holding the output.
 struct DiscardingSink: RenderedFileSink {
     func accept(_ path: String, _ bytes: [UInt8]) {}
+    var keepsFiles: Bool { false }
 }
