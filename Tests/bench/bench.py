@@ -19,9 +19,10 @@ which would measure the previous run's clean-up, not this one's work. On a memor
 system (tmpfs, `--out /dev/shm`) deleting leaves nothing behind, while keeping the outputs
 leaves tens of thousands of inodes in memory that slow every later file creation: there each
 render's output is deleted as soon as it is measured (and its size taken first). Run as root,
-the benchmark also drops the kernel's cached dentries and inodes before each run (the table
-says whether it could), so that no run pays for what earlier ones, or builds and tests before
-the benchmark, left in the inode cache.
+the benchmark also drops the kernel's caches before each run (the table says whether it
+could), so that no run pays for what earlier ones, or builds and tests before the benchmark,
+left in the inode cache and the page cache; an untimed run of the same tool on 10 projects
+then brings its own files back into the cache (see `run_once`).
 """
 import argparse
 import os
@@ -39,25 +40,32 @@ VENV = ROOT / ".venv-bench"
 REQUIREMENTS = ROOT / "Tests" / "bench" / "requirements.txt"
 
 
-def drop_cached_inodes():
-    """Drops the kernel's cached dentries and inodes (`/proc/sys/vm/drop_caches`, root only;
-    file contents stay cached): every run then starts with the same small inode cache instead
-    of the hundreds of thousands of inodes earlier runs, builds and tests leave, which slow
-    each file creation. True when it could."""
+def drop_caches(what):
+    """Writes `what` to `/proc/sys/vm/drop_caches` (root only): "3" drops the page cache, the
+    dentries and the inodes, "2" the dentries and inodes only. True when it could."""
     try:
         with open("/proc/sys/vm/drop_caches", "w") as control:
-            control.write("2\n")
+            control.write(what + "\n")
         return True
     except OSError:
         return False
 
 
-def run_once(arguments, cwd):
-    """Wall time (s) and peak RSS (MB) of one process, measured on that process alone, after
-    the data earlier runs wrote is flushed to disk (so that their write-back is not timed here)
-    and, where allowed, the cached inodes are dropped."""
+def run_once(arguments, cwd, warm_up):
+    """Wall time (s) and peak RSS (MB) of one process, measured on that process alone and from
+    the same state each time: the data earlier runs wrote is flushed to disk and, where allowed,
+    every cache is dropped, since what earlier runs leave slows every later one (the hundreds of
+    thousands of inodes of their outputs, builds and tests slow each file creation; the page
+    cache of their outputs slows each file write: ten identical renders in a row took 0.26 s of
+    kernel time growing to 0.57 s with it kept, 0.21-0.29 s throughout with it dropped). Then the
+    untimed `warm_up` (the same tool on a small config) brings the tool's own files back into
+    the cache, as they are for anyone who ran it before, and the dentries and inodes it left are
+    dropped."""
     os.sync()
-    drop_cached_inodes()
+    if drop_caches("3"):
+        subprocess.run(warm_up, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.sync()
+        drop_caches("2")
     start = time.perf_counter()
     process = subprocess.Popen(arguments, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -111,15 +119,26 @@ def main():
     scratch = tempfile.mkdtemp(prefix="smgen-bench-", dir=options.out)
     delete_each = is_memory_backed(scratch)
 
-    def timed(arguments, out):
+    warm_config = os.path.join(scratch, "org-warm-up.yaml")
+    subprocess.run([sys.executable, str(SHARED / "make_config.py"), "1", "10", "4", warm_config], check=True)
+    warm_ups = iter(range(1_000_000))
+
+    def warm_up(tool):
+        """The untimed run before a measured one: `tool` (smgen or the peer) on the 10-project
+        config, into a folder of its own."""
+        folder = os.path.join(scratch, f"warm-up-{next(warm_ups)}")
+        return [smgen, "render", "-c", warm_config, "-o", folder] if tool == "smgen" else [python, str(SHARED / "peer_troposphere.py"), warm_config, folder]
+
+    def timed(arguments, out, tool):
         """One measured run writing `out`; then `out`'s file count and bytes."""
-        sample = run_once(arguments + [out], scratch)
+        sample = run_once(arguments + [out], scratch, warm_up(tool))
         size = tree_size(out)
         if delete_each:
             shutil.rmtree(out)
         return sample, size
     try:
-        print("Cached dentries and inodes dropped before each run: " + ("yes" if drop_cached_inodes() else "no (not root)") + "\n")
+        dropped = drop_caches("2")
+        print("Caches dropped before each run, then the tool warmed up by an untimed run on 10 projects: " + ("yes" if dropped else "no (not root)") + "\n")
         print("| projects | users | validate min / median s | render min / median s | render RSS MB | files | MB written "
               "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -128,11 +147,11 @@ def main():
             teams, projects, users = (int(n) for n in size.split("x"))
             config = os.path.join(scratch, f"org-{size}.yaml")
             subprocess.run([sys.executable, str(SHARED / "make_config.py"), str(teams), str(projects), str(users), config], check=True)
-            validate = [run_once([smgen, "validate", "-c", config], scratch) for _ in range(options.runs)]
-            renders = [timed([smgen, "render", "-c", config, "-o"], os.path.join(scratch, f"smgen-{size}-{n}")) for n in range(options.runs)]
+            validate = [run_once([smgen, "validate", "-c", config], scratch, warm_up("smgen")) for _ in range(options.runs)]
+            renders = [timed([smgen, "render", "-c", config, "-o"], os.path.join(scratch, f"smgen-{size}-{n}"), "smgen") for n in range(options.runs)]
             render = [sample for sample, _ in renders]
             files, written = renders[0][1]
-            peers = [timed([python, str(SHARED / "peer_troposphere.py"), config], os.path.join(scratch, f"peer-{size}-{n}")) for n in range(options.peer_runs)]
+            peers = [timed([python, str(SHARED / "peer_troposphere.py"), config], os.path.join(scratch, f"peer-{size}-{n}"), "peer") for n in range(options.peer_runs)]
             peer = [sample for sample, _ in peers]
             _, peer_written = peers[0][1]
             v, r, p = ([s[0] for s in samples] for samples in (validate, render, peer))
