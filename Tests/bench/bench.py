@@ -25,6 +25,7 @@ left in the inode cache and the page cache; an untimed run of the same tool on 1
 then brings its own files back into the cache (see `run_once`).
 """
 import argparse
+import itertools
 import os
 import pathlib
 import shutil
@@ -121,7 +122,7 @@ def main():
 
     warm_config = os.path.join(scratch, "org-warm-up.yaml")
     subprocess.run([sys.executable, str(SHARED / "make_config.py"), "1", "10", "4", warm_config], check=True)
-    warm_ups = iter(range(1_000_000))
+    warm_ups = itertools.count()
 
     def warm_up(tool):
         """The untimed run before a measured one: `tool` (smgen or the peer) on the 10-project
