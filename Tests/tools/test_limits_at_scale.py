@@ -130,11 +130,17 @@ def large_project_config(members):
     return one_team_org("\n".join(f"  {name}: {{}}" for name in names), f"      churn:\n        members: [{', '.join(names)}]")
 
 
-def people_stacks(smgen, directory, members):
+def rendered_stacks(smgen, directory, config, kind):
+    """Renders `config` in `directory` and returns the text of its `kind` stacks (people,
+    models), by file name."""
     directory.mkdir()
-    (directory / "smgen.yaml").write_text(large_project_config(members))
+    (directory / "smgen.yaml").write_text(config)
     smgen("render", "-c", str(directory / "smgen.yaml"), "-o", str(directory / "out"))
-    return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob("acme-sm-people-*.yaml")}
+    return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob(f"acme-sm-{kind}-*.yaml")}
+
+
+def people_stacks(smgen, directory, members):
+    return rendered_stacks(smgen, directory, large_project_config(members), "people")
 
 
 @pytest.mark.parametrize("members", [300, 4500], ids=["300-split-by-shard", "4500-shards-split-in-parts"])
@@ -169,10 +175,7 @@ def many_models_config(models):
 
 
 def models_stacks(smgen, directory, models):
-    directory.mkdir()
-    (directory / "smgen.yaml").write_text(many_models_config(models))
-    smgen("render", "-c", str(directory / "smgen.yaml"), "-o", str(directory / "out"))
-    return {path.name: path.read_text() for path in (directory / "out/dev/stacks").glob("acme-sm-models-*.yaml")}
+    return rendered_stacks(smgen, directory, many_models_config(models), "models")
 
 
 def test_a_project_with_more_models_than_one_stack_holds_is_split_by_model_and_stays_split(smgen, tmp_path):
