@@ -136,29 +136,93 @@ struct RenderCommandTests {
     }
 
     @Test func aPlatformOverAnAccountsDefaultQuotaIsWarnedAbout() throws {
-        // A group and five managed policies a project: 310 projects need more than the 300 IAM
-        // groups and 1,500 customer managed policies an account has by default.
+        // A group a project: 310 projects need more than the 300 IAM groups an account has by
+        // default (and fit the 500 it can be given, so the projects keep their groups).
         let (path, stderr) = try validateOneTeam(projects: 310)
-        #expect(stderr == [("312 IAM groups", 300), ("1553 IAM customer managed policies", 1_500)].map {
-            "\(path):4:3: warning: environments.dev: the platform needs \($0.0), over the \($0.1) an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n"
-        }.joined())
+        #expect(stderr == "\(path):4:3: warning: environments.dev: the platform needs 312 IAM groups, over the 300 an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n")
+    }
+
+    @Test func aPlatformWithMoreProjectsThanAnAccountHoldsGroupsAttachesMemberPoliciesToTheMembers() throws {
+        // 510 projects would need 512 groups, over the 500 IAM gives an account at most: the
+        // members hold their project's policy themselves, and only the team and admins groups remain.
+        let config = try oneTeamConfig(projects: 510), output = scratch()
+        defer { for url in [config, output] { try? FileManager.default.removeItem(at: url) } }
+        let rendered = RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false)
+        #expect(rendered.exitCode == 0)
+        #expect(rendered.stderr == "\(config.path):4:3: warning: environments.dev: the platform needs 1533 IAM customer managed policies, over the 1500 an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy\n")
+        let project = try String(contentsOf: output.appendingPathComponent("dev/stacks/acme-sm-project-ds-p7.yaml"), encoding: .utf8)
+        #expect(!project.contains("AWS::IAM::Group") && !project.contains("AWS::IAM::UserToGroupAddition"))
+        #expect(project.contains("""
+                  ManagedPolicyName: acme-sm-ds-p7-member
+                  Description: 'Members of ds/p7: its bucket, jobs, models and endpoints only'
+                  Users:
+                    - u7
+                  PolicyDocument:
+            """))
     }
 
     @Test func aPlatformOverTheMostAQuotaCanBeRaisedToSaysNoRaiseIsEnough() throws {
-        // 510 projects need 512 groups: IAM raises an account's 300 to 500 at most.
-        let (path, stderr) = try validateOneTeam(projects: 510)
+        // Three managed policies a project (members', deployer's, invoker's): 1,700 projects
+        // need 5,103, over the 5,000 IAM raises an account's 1,500 to at most.
+        let (path, stderr) = try validateOneTeam(projects: 1_700)
         #expect(stderr == [
-            "the platform needs 512 IAM groups, over the 500 an account can be given at most (300 by default): no raise makes room for it; render some of the teams from a config of their own, into other accounts",
-            "the platform needs 2553 IAM customer managed policies, over the 1500 an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy",
+            "the platform needs 3420 CloudFormation stacks, over the 2000 an account has by default; ask for more in Service Quotas (account 111122223333 in us-east-1) before the first deploy",
+            "the platform needs 1701 IAM roles, over the 1000 an account has by default; ask for more in Service Quotas (account 111122223333) before the first deploy",
+            "the platform needs 5103 IAM customer managed policies, over the 5000 an account can be given at most (1500 by default): no raise makes room for it; render some of the teams from a config of their own, into other accounts",
         ].map { "\(path):4:3: warning: environments.dev: \($0)\n" }.joined())
+    }
+
+    @Test func aRolePolicyOverWhatIAMHoldsInlineBecomesManagedPoliciesOfTheRole() throws {
+        // Each subnet is named in the execution role's policy (where jobs may run): with 40 of
+        // them it is over the 10,240 characters IAM holds inline in a role.
+        for (subnets, inline) in [(2, true), (40, false)] {
+            let output = scratch()
+            let ids = (0..<subnets).map { "subnet-0\(String(format: "%016x", $0))" }.joined(separator: ", ")
+            let config = output.deletingLastPathComponent().appendingPathComponent("\(output.lastPathComponent).yaml")
+            try """
+            version: 1
+            org: {company: acme}
+            environments:
+              dev:
+                account: "111122223333"
+                region: us-east-1
+                vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [\(ids)]}
+            users: {ana: {}}
+            teams: {ds: {projects: {churn: {members: [ana]}}}}
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+            defer { for url in [config, output] { try? FileManager.default.removeItem(at: url) } }
+            #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false).exitCode == 0)
+            let project = try String(contentsOf: output.appendingPathComponent("dev/stacks/acme-sm-project-ds-churn.yaml"), encoding: .utf8)
+            let policies = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("dev/policies").path).filter { $0.contains("execution-role") }
+            if inline {
+                #expect(project.contains("      Policies:\n        - PolicyName: acme-sm-ds-churn-execution\n          PolicyDocument:\n"))
+                #expect(!project.contains("ExecutionRolePolicy"))
+                #expect(policies == ["project-ds-churn-execution-role.json"])
+            } else {
+                #expect(!project.contains("      Policies:\n"))
+                #expect(project.contains("  ExecutionRolePolicy2:\n    Type: AWS::IAM::ManagedPolicy\n"))
+                #expect(project.contains("      Roles:\n        - !Ref ExecutionRole\n"))
+                #expect(policies.sorted() == ["project-ds-churn-execution-role-2.json", "project-ds-churn-execution-role.json"])
+            }
+        }
     }
 
     /// Validates a config of one team with `projects` projects of one member each (exit 0
     /// expected); its path and what validate printed.
     private func validateOneTeam(projects count: Int) throws -> (path: String, stderr: String) {
-        let output = scratch()
+        let config = try oneTeamConfig(projects: count)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let validated = ValidateCommand.run(configPath: config.path)
+        #expect(validated.exitCode == 0)
+        return (config.path, validated.stderr)
+    }
+
+    /// A config of one team `ds` with `projects` projects `p0`... of one member (`u0`...) each;
+    /// the caller removes it.
+    private func oneTeamConfig(projects count: Int) throws -> URL {
         let projects = (0..<count).map { "p\($0): {members: [u\($0)]}" }
-        let config = try writeConfig(beside: output, """
+        return try writeConfig(beside: scratch(), """
             template_bucket: acme-cfn-templates
         users: {\((0..<count).map { "u\($0): {}" }.joined(separator: ", "))}
         teams:
@@ -166,10 +230,6 @@ struct RenderCommandTests {
             projects: {\(projects.joined(separator: ", "))}
 
         """)
-        defer { try? FileManager.default.removeItem(at: config) }
-        let validated = ValidateCommand.run(configPath: config.path)
-        #expect(validated.exitCode == 0)
-        return (config.path, validated.stderr)
     }
 
     @Test func aRenderKeepsUnchangedFilesAndRewritesChangedOnes() throws {

@@ -8,6 +8,7 @@ cfn-lint and the golden files, not here.
 moto skips IAM groups and the SageMaker domain, profiles and spaces (cfn-lint and the golden
 tests cover those), so before deploying each template loses those resources, the properties
 that point at them, and the domain id import, which becomes a fixed stand-in."""
+import ast
 import json
 
 import pytest
@@ -112,13 +113,19 @@ def test_stacks_deploy_through_moto(smgen, tmp_path):
             document = json.loads(document)
         assert document == json.loads((environment / "policies/mfa.json").read_text())
         policies = {p["PolicyName"] for p in iam.list_policies(Scope="Local")["Policies"]}
-        assert {"acme-sm-mfa", "acme-sm-admins", "acme-sm-team-rc", "acme-sm-rc-fraud-detection-member",
-                "acme-sm-rc-fraud-detection-execution"} <= policies
+        assert {"acme-sm-mfa", "acme-sm-admins", "acme-sm-team-rc", "acme-sm-rc-fraud-detection-member"} <= policies
         role = iam.get_role(RoleName="SageMaker-rc-fraud-ExecutionRole")["Role"]
         assert role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {"Service": "sagemaker.amazonaws.com"}
-        attached = [p["PolicyName"] for p in iam.list_attached_role_policies(RoleName=role["RoleName"])["AttachedPolicies"]]
-        # The execution role's policy is over IAM's 6,144 characters, so it comes in two parts.
-        assert sorted(attached) == ["acme-sm-rc-fraud-detection-execution", "acme-sm-rc-fraud-detection-execution-2"]
+        # The execution role's policy (over the 6,144 characters of a managed policy) is inline, whole.
+        assert iam.list_attached_role_policies(RoleName=role["RoleName"])["AttachedPolicies"] == []
+        assert iam.list_role_policies(RoleName=role["RoleName"])["PolicyNames"] == ["acme-sm-rc-fraud-detection-execution"]
+        inline = iam.get_role_policy(RoleName=role["RoleName"], PolicyName="acme-sm-rc-fraud-detection-execution")["PolicyDocument"]
+        if isinstance(inline, str):
+            # moto keeps the inline policy of a role CloudFormation made as Python's repr of it.
+            inline = ast.literal_eval(inline)
+        expected = json.loads((environment / "policies/project-rc-fraud-detection-execution-role.json").read_text())
+        assert [s["Sid"] for s in inline["Statement"]] == [s["Sid"] for s in expected["Statement"]]
+        assert len(json.dumps(expected, separators=(",", ":"))) > 6144
 
         s3 = client("s3", url, region=REGION)
         buckets = {b["Name"] for b in s3.list_buckets()["Buckets"]}

@@ -29,8 +29,8 @@ def test_the_mlops_stacks_deploy_through_moto(smgen, tmp_path):
                                       ("SageMaker-risk-churn-Retrain", "lambda.amazonaws.com", "loop-sm-risk-churn-retrain")]:
             trust = iam.get_role(RoleName=role)["Role"]["AssumeRolePolicyDocument"]["Statement"]
             assert [s["Principal"] for s in trust] == [{"Service": service}], role
-            attached = [p["PolicyName"] for p in iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"]]
-            assert attached == [policy], role
+            assert iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"] == [], role
+            assert iam.list_role_policies(RoleName=role)["PolicyNames"] == [policy], role
         assert not any(r["RoleName"] == "SageMaker-risk-fraud-Retrain" for r in iam.list_roles()["Roles"]), "only monitored projects retrain"
 
         function = client("lambda", url, region=REGION).get_function(FunctionName="risk-churn-retrain")["Configuration"]

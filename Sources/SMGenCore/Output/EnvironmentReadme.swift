@@ -21,6 +21,8 @@ enum EnvironmentReadme {
         let deploy = stackFiles.map { stack, file in
             "aws cloudformation deploy --region \(region) --stack-name \(stack.name) \\\n  --template-file \(file)\(bucketOption) \\\n  --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
         }.joined(separator: "\n")
+        // How a new member gets their project's access (`GroupPlan`).
+        let direct = GroupPlan(config).membersAttachedDirectly
         let policies = plan.policies.map { "- [policies/\($0.file)](policies/\($0.file))" }.joined(separator: "\n")
         return TextTemplate.render("environment-readme.md", [
             "company": config.org.company,
@@ -37,6 +39,8 @@ enum EnvironmentReadme {
             "overrides": overrides(config, environment: environment.name),
             "graph": GraphCommand.mermaid(plan, resources: false, family: usersFamily),
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
+            "user_access_added": direct ? "adds them to the team group, attaches their projects' member policies to them" : "adds them to the team and project groups",
+            "project_access_added": direct ? "updates the team group, attaches the project's member policy to them" : "updates the team and project groups",
         ])
     }
 

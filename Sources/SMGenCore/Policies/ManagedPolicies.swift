@@ -3,7 +3,7 @@ import SMGenYAML
 
 /// IAM managed policies hold at most 6,144 characters (whitespace not counted). A policy
 /// document that would be larger is packed, statement by statement in order, into several
-/// managed policies (`name`, `name-2`, ...), each attached to the same group or role; a
+/// managed policies (`name`, `name-2`, ...), each attached to the same group, role or users; a
 /// statement too large on its own has its resources spread over several statements.
 enum ManagedPolicies {
     static let maxCharacters = 6_144
@@ -35,7 +35,8 @@ enum ManagedPolicies {
         JSONWriter.compactSize(document.value, tags: context.resolver.tagText) <= maxCharacters
     }
 
-    private static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
+    /// The document packed into parts of at most `maxCharacters` each.
+    static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
         let tags = context.resolver.tagText
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
         // commas + `]}`, so its size is the sum of its statements' sizes plus that frame.
@@ -92,18 +93,44 @@ enum ManagedPolicies {
         return result
     }
 
-    /// Adds the parts as `AWS::IAM::ManagedPolicy` resources attached by `attachment`
-    /// (`Groups` or `Roles`) to `target`.
+    /// What a managed policy is attached to: a group or a role of the same stack (by logical
+    /// id), or IAM users (by name).
+    enum Attachment {
+        case group(String)
+        case role(String)
+        case users([String])
+
+        var entry: YAMLEntry {
+            switch self {
+            case .group(let logicalId): return YAMLEntry("Groups", [Fn.ref(logicalId)])
+            case .role(let logicalId): return YAMLEntry("Roles", [Fn.ref(logicalId)])
+            case .users(let names): return YAMLEntry("Users", .strings(names))
+            }
+        }
+    }
+
+    /// Adds the parts as `AWS::IAM::ManagedPolicy` resources, each attached by `attachment`;
+    /// returns their logical ids.
+    @discardableResult
     static func add(_ document: PolicyDocument, to template: inout CloudFormationTemplate, logicalId: String, name: String,
-                    description: String, attachment: (key: String, target: String)?, context: PlatformContext) {
-        for (index, part) in parts(document, context, name: name).enumerated() {
+                    description: String, attachment: Attachment?, context: PlatformContext) -> [String] {
+        add(parts(document, context, name: name), to: &template, logicalId: logicalId, name: name, description: description, attachment: attachment)
+    }
+
+    /// Adds `parts` as `AWS::IAM::ManagedPolicy` resources, each attached by `attachment`;
+    /// returns their logical ids.
+    static func add(_ parts: [Part], to template: inout CloudFormationTemplate, logicalId: String, name: String,
+                    description: String, attachment: Attachment?) -> [String] {
+        parts.enumerated().map { index, part in
             var properties = [
                 YAMLEntry("ManagedPolicyName", .string(name + part.suffix)),
                 YAMLEntry("Description", .string(index == 0 ? description : "\(description) (part \(index + 1))")),
             ]
-            if let attachment { properties.append(YAMLEntry(attachment.key, [Fn.ref(attachment.target)])) }
+            if let attachment { properties.append(attachment.entry) }
             properties.append(YAMLEntry("PolicyDocument", part.value))
-            template.add(.init(index == 0 ? logicalId : "\(logicalId)\(index + 1)", "AWS::IAM::ManagedPolicy", properties: properties))
+            let partId = index == 0 ? logicalId : "\(logicalId)\(index + 1)"
+            template.add(.init(partId, "AWS::IAM::ManagedPolicy", properties: properties))
+            return partId
         }
     }
 }

@@ -1,14 +1,16 @@
 import SMGenYAML
 
-/// IAM attaches at most 10 managed policies to a group or a role. smgen's designs stay within
-/// that (split policies stay few; a person in many projects gets personal access groups);
-/// this check, on the plan, makes sure no stack it writes is refused on deploy for it.
+/// IAM attaches at most 10 managed policies to a group, a role or (by default) a user.
+/// smgen's designs stay within that (split policies stay few; a person in many projects gets
+/// personal access groups, `GroupPlan`); this check, on the plan, makes sure no stack it
+/// writes is refused on deploy for it.
 enum AttachmentLimits {
     static let maxManagedPolicies = 10
 
-    /// An error for each group or role of `plan` that would carry more managed policies than
-    /// IAM attaches: those attached by its own `ManagedPolicyArns`, and the managed policies
-    /// naming it (by `!Ref` in the same stack, or by name) in their `Groups` or `Roles`.
+    /// An error for each group, role or user of `plan` that would carry more managed policies
+    /// than IAM attaches: those attached by its own `ManagedPolicyArns`, and the managed
+    /// policies naming it (by `!Ref` in the same stack, or by name) in their `Groups`, `Roles`
+    /// or `Users`.
     static func check(_ plan: EnvironmentPlan, file: String) -> [Diagnostic] {
         struct Holder: Hashable {
             let kind: String
@@ -25,6 +27,7 @@ enum AttachmentLimits {
                 switch resource.type {
                 case "AWS::IAM::Group": kind = ("group", "GroupName")
                 case "AWS::IAM::Role": kind = ("role", "RoleName")
+                case "AWS::IAM::User": kind = ("user", "UserName")
                 default: continue
                 }
                 if case .string(let name)? = resource.property(kind.nameKey) {
@@ -34,7 +37,7 @@ enum AttachmentLimits {
                 }
             }
             for resource in stack.template.resources where resource.type == "AWS::IAM::ManagedPolicy" {
-                for (key, kind) in [("Groups", "group"), ("Roles", "role")] {
+                for (key, kind) in [("Groups", "group"), ("Roles", "role"), ("Users", "user")] {
                     guard case .list(let targets)? = resource.property(key) else { continue }
                     for target in targets {
                         switch target {
@@ -48,7 +51,7 @@ enum AttachmentLimits {
         }
         let environment = plan.environment
         return attached.filter { $0.value.count > maxManagedPolicies }.sorted { ($0.key.kind, $0.key.name) < ($1.key.kind, $1.key.name) }.map { holder, found in
-            Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects)")
+            Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects, or a person over fewer projects)")
         }
     }
 }

@@ -16,7 +16,7 @@ enum IdentityStack {
         ]))
         ManagedPolicies.add(IdentityPolicies.admins(context), to: &template, logicalId: "AdminsPolicy", name: names.adminsPolicy,
                             description: "Platform admins: the SageMaker domain and every project",
-                            attachment: ("Groups", "AdminsGroup"), context: context)
+                            attachment: .group("AdminsGroup"), context: context)
         return template
     }
 }

@@ -46,14 +46,14 @@ enum MLOpsStack {
         template.add(SecureBucket.bucket("ArtifactBucket", name: artifacts, tags: tags, eventBridge: s3Source))
         template.add(SecureBucket.policy("ArtifactBucketPolicy", bucket: "ArtifactBucket", name: artifacts))
 
-        template.add(CommonResources.role("BuildRole", name: names.buildRole(team.id, project.short),
-                                          description: "CodeBuild role of \(team.id)/\(project.id): tests, uploads the pipeline code, starts the pipeline",
-                                          trust: Trust.service("codebuild.amazonaws.com"), tags: tags))
-        ManagedPolicies.add(DeliveryPolicies.build(team, project, context), to: &template, logicalId: "BuildPolicy",
-                            name: names.buildPolicy(team.id, project.id), description: "Build of \(team.id)/\(project.id): its artifacts, code prefix, logs and pipeline",
-                            attachment: ("Roles", "BuildRole"), context: context)
+        let buildRole = CommonResources.role("BuildRole", name: names.buildRole(team.id, project.short),
+                                             description: "CodeBuild role of \(team.id)/\(project.id): tests, uploads the pipeline code, starts the pipeline",
+                                             trust: Trust.service("codebuild.amazonaws.com"), tags: tags)
+        let buildPolicies = RolePolicies.add(buildRole, policy: DeliveryPolicies.build(team, project, context), to: &template, logicalId: "BuildPolicy",
+                                             name: names.buildPolicy(team.id, project.id),
+                                             description: "Build of \(team.id)/\(project.id): its artifacts, code prefix, logs and pipeline", context: context)
         template.add(CommonResources.logGroup("BuildLogGroup", name: names.buildLogGroup(team.id, project.id), retentionDays: logRetentionDays, tags: tags))
-        template.add(.init("Build", "AWS::CodeBuild::Project", dependsOn: ["BuildPolicy", "BuildLogGroup"], properties: [
+        template.add(.init("Build", "AWS::CodeBuild::Project", dependsOn: buildPolicies + ["BuildLogGroup"], properties: [
             YAMLEntry("Name", .string(buildName)),
             YAMLEntry("Description", .string("Tests \(team.id)/\(project.id)'s code, uploads its pipeline scripts and starts \(names.pipeline(team.id, project.id))")),
             YAMLEntry("ServiceRole", Fn.getAtt("BuildRole", "Arn")),
@@ -71,12 +71,12 @@ enum MLOpsStack {
             YAMLEntry("Tags", tags),
         ]))
 
-        template.add(CommonResources.role("DeliveryRole", name: names.deliveryRole(team.id, project.short),
-                                          description: "CodePipeline role of \(team.id)/\(project.id): its artifacts, its build\(s3Source ? "" : " and the git connection")",
-                                          trust: Trust.service("codepipeline.amazonaws.com"), tags: tags))
-        ManagedPolicies.add(DeliveryPolicies.delivery(team, project, context), to: &template, logicalId: "DeliveryPolicy",
-                            name: names.deliveryPolicy(team.id, project.id), description: "Delivery of \(team.id)/\(project.id): its artifacts and build",
-                            attachment: ("Roles", "DeliveryRole"), context: context)
+        let deliveryRole = CommonResources.role("DeliveryRole", name: names.deliveryRole(team.id, project.short),
+                                                description: "CodePipeline role of \(team.id)/\(project.id): its artifacts, its build\(s3Source ? "" : " and the git connection")",
+                                                trust: Trust.service("codepipeline.amazonaws.com"), tags: tags)
+        let deliveryPolicies = RolePolicies.add(deliveryRole, policy: DeliveryPolicies.delivery(team, project, context), to: &template, logicalId: "DeliveryPolicy",
+                                                name: names.deliveryPolicy(team.id, project.id),
+                                                description: "Delivery of \(team.id)/\(project.id): its artifacts and build", context: context)
         let source: YAMLValue
         switch context.config.modules.mlopsSource {
         case .s3:
@@ -93,7 +93,7 @@ enum MLOpsStack {
             ], output: "Source")
         }
         let build = action("TestAndStartPipeline", category: "Build", provider: "CodeBuild", configuration: ["ProjectName": Fn.ref("Build")], input: "Source")
-        template.add(.init("Delivery", "AWS::CodePipeline::Pipeline", dependsOn: ["DeliveryPolicy"], properties: [
+        template.add(.init("Delivery", "AWS::CodePipeline::Pipeline", dependsOn: deliveryPolicies, properties: [
             YAMLEntry("Name", .string(deliveryName)),
             YAMLEntry("PipelineType", "V2"),
             YAMLEntry("RoleArn", Fn.getAtt("DeliveryRole", "Arn")),
@@ -107,13 +107,13 @@ enum MLOpsStack {
 
         guard s3Source else { return }
         // A new source zip starts the delivery (S3 sends the bucket's events to EventBridge).
-        template.add(CommonResources.role("SourceEventsRole", name: names.sourceEventsRole(team.id, project.short),
-                                          description: "Starts \(deliveryName) when a new source zip is uploaded",
-                                          trust: Trust.service("events.amazonaws.com"), tags: tags))
-        ManagedPolicies.add(DeliveryPolicies.sourceEvents(team, project, context), to: &template, logicalId: "SourceEventsPolicy",
-                            name: names.sourceEventsPolicy(team.id, project.id), description: "Start the delivery of \(team.id)/\(project.id)",
-                            attachment: ("Roles", "SourceEventsRole"), context: context)
-        template.add(.init("SourceUploaded", "AWS::Events::Rule", properties: [
+        let sourceEventsRole = CommonResources.role("SourceEventsRole", name: names.sourceEventsRole(team.id, project.short),
+                                                    description: "Starts \(deliveryName) when a new source zip is uploaded",
+                                                    trust: Trust.service("events.amazonaws.com"), tags: tags)
+        let sourceEventsPolicies = RolePolicies.add(sourceEventsRole, policy: DeliveryPolicies.sourceEvents(team, project, context), to: &template, logicalId: "SourceEventsPolicy",
+                                                    name: names.sourceEventsPolicy(team.id, project.id),
+                                                    description: "Start the delivery of \(team.id)/\(project.id)", context: context)
+        template.add(.init("SourceUploaded", "AWS::Events::Rule", dependsOn: sourceEventsPolicies, properties: [
             YAMLEntry("Description", .string("A new \(AWSNames.sourceObjectKey) in \(artifacts) starts \(deliveryName)")),
             YAMLEntry("EventPattern", .map([
                 "source": ["aws.s3"],

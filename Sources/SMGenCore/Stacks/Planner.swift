@@ -74,6 +74,10 @@ public enum Planner {
         func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
             ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
         }
+        /// A role's policy file: `base.json` when inline, as managed policies `policyFiles`.
+        func rolePolicyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
+            RolePolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
+        }
         /// A resource policy's file, such as a bucket policy (never split).
         func policyFile(_ file: String, _ document: PolicyDocument) -> PolicyFile {
             PolicyFile(file: file, document: document.value)
@@ -116,19 +120,19 @@ public enum Planner {
                 }
                 let base = "project-\(team.id)-\(project.id)"
                 planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
-                    + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
+                    + rolePolicyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
                     + [policyFile("\(base)-bucket.json", SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
                     + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
                     + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
                 if config.modules.mlops {
-                    planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
-                        + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
+                    planned.policies += rolePolicyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
+                        + rolePolicyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
                         + [policyFile("\(base)-artifacts-bucket.json", SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
                     if project.monitorsModels {
-                        planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
+                        planned.policies += rolePolicyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
                     }
                     if config.modules.mlopsSource == .s3 {
-                        planned.policies += policyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
+                        planned.policies += rolePolicyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
                     }
                 }
                 return planned

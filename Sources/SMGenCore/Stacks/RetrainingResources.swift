@@ -20,15 +20,15 @@ enum RetrainingResources {
             YAMLEntry("DisplayName", .string("\(team.id)/\(project.id) retraining")),
             YAMLEntry("Tags", tags),
         ]))
-        template.add(CommonResources.role("RetrainRole", name: names.retrainRole(team.id, project.short),
-                                          description: "Retraining function of \(team.id)/\(project.id): starts its pipeline, publishes a notice",
-                                          trust: Trust.service("lambda.amazonaws.com"), tags: tags))
-        ManagedPolicies.add(MonitorPolicies.retrain(team, project, context), to: &template, logicalId: "RetrainPolicy",
-                            name: names.retrainPolicy(team.id, project.id), description: "Retraining of \(team.id)/\(project.id): its pipeline, its notice topic, its logs",
-                            attachment: ("Roles", "RetrainRole"), context: context)
+        let retrainRole = CommonResources.role("RetrainRole", name: names.retrainRole(team.id, project.short),
+                                              description: "Retraining function of \(team.id)/\(project.id): starts its pipeline, publishes a notice",
+                                               trust: Trust.service("lambda.amazonaws.com"), tags: tags)
+        let retrainPolicies = RolePolicies.add(retrainRole, policy: MonitorPolicies.retrain(team, project, context), to: &template, logicalId: "RetrainPolicy",
+                                               name: names.retrainPolicy(team.id, project.id),
+                                               description: "Retraining of \(team.id)/\(project.id): its pipeline, its notice topic, its logs", context: context)
         template.add(CommonResources.logGroup("RetrainLogGroup", name: "/aws/lambda/\(function)", retentionDays: MLOpsStack.logRetentionDays, tags: tags))
         guard let code = EmbeddedTemplates.files["lambda/retrain.py"] else { preconditionFailure("no template lambda/retrain.py") }
-        template.add(.init("RetrainFunction", "AWS::Lambda::Function", dependsOn: ["RetrainPolicy", "RetrainLogGroup"], properties: [
+        template.add(.init("RetrainFunction", "AWS::Lambda::Function", dependsOn: retrainPolicies + ["RetrainLogGroup"], properties: [
             YAMLEntry("FunctionName", .string(function)),
             YAMLEntry("Description", .string("Starts \(names.pipeline(team.id, project.id)) when a drift alarm of \(team.id)/\(project.id) fires")),
             YAMLEntry("Runtime", .string(runtime)),

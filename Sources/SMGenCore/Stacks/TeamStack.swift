@@ -8,7 +8,7 @@ enum TeamStack {
         template.add(.init("TeamGroup", "AWS::IAM::Group", properties: [YAMLEntry("GroupName", .string(names.teamGroup(team.id)))]))
         ManagedPolicies.add(TeamPolicy.document(team, context), to: &template, logicalId: "TeamPolicy", name: names.teamPolicy(team.id),
                             description: "Team \(team.id): open Studio through one's own profiles, see the team's resources",
-                            attachment: ("Groups", "TeamGroup"), context: context)
+                            attachment: .group("TeamGroup"), context: context)
         let members = teamMembers(team)
         if !members.isEmpty {
             template.add(.init("TeamMembers", "AWS::IAM::UserToGroupAddition", properties: [
