@@ -32,7 +32,8 @@ public struct AccessChange: Sendable {
 /// Finds every grant in two versions of a tree of templates and reports the ones that
 /// appear or disappear. Statements are compared without their `Sid` and per policy family
 /// (a policy split into parts is one family), so moving a statement between parts of one
-/// policy is no change.
+/// policy is no change; a managed policy attached to one role alone counts as that role's, so
+/// moving a role's policy inline (or out into managed parts) is none either.
 enum AccessDiff {
     /// A grant, compared by its holder, kind and identity (its fields less any that do not
     /// change access, such as a rule's description).
@@ -85,8 +86,9 @@ enum AccessDiff {
         var found: [Grant] = []
         for stack in templates.keys.sorted() {
             guard case .map(let resources)? = templates[stack]?["Resources"] else { continue }
+            let roles = Set(resources.filter { $0.value["Type"]?.display == "AWS::IAM::Role" }.map(\.key))
             for resource in resources {
-                found += grants(stack: stack, logicalId: resource.key, resource.value)
+                found += grants(stack: stack, logicalId: resource.key, resource.value, roles: roles)
             }
         }
         return found
@@ -110,12 +112,20 @@ enum AccessDiff {
         "AWS::IAM::ManagedPolicy": ["Groups", "Roles", "Users"],
     ]
 
-    private static func grants(stack: String, logicalId: String, _ resource: YAMLValue) -> [Grant] {
+    /// The grants of one resource. `roles` are the logical ids of the stack's roles: a managed
+    /// policy attached to one of them alone holds that role's statements, compared as the
+    /// role's own (so a role's policy moving inline, or back, changes no statement).
+    private static func grants(stack: String, logicalId: String, _ resource: YAMLValue, roles: Set<String>) -> [Grant] {
         let type = resource["Type"]?.display ?? ""
         let properties = resource["Properties"] ?? .map([])
         var found: [Grant] = []
         // The parts of a split managed policy (`MemberPolicy`, `MemberPolicy2`) are one family.
         let family = type == "AWS::IAM::ManagedPolicy" ? String(logicalId.reversed().drop(while: \.isNumber).reversed()) : logicalId
+        var statementHolder = "\(stack)/\(family)"
+        if type == "AWS::IAM::ManagedPolicy", properties["Groups"] == nil, properties["Users"] == nil,
+           case .list(let attached)? = properties["Roles"], attached.count == 1, let role = referencedResource(attached[0]), roles.contains(role) {
+            statementHolder = "\(stack)/\(role)"
+        }
         let holder = "\(stack)/\(family)"
         var policyDocuments = (documents[type] ?? []).compactMap { properties[$0] }
         if case .list(let policies)? = properties["Policies"] {
@@ -136,7 +146,7 @@ enum AccessDiff {
                     statement["Principal"]?.display ?? "",
                     statement["Condition"]?.display ?? "",
                 ]
-                found.append(Grant(holder: holder, kind: .statement, identity: fields.joined(separator: "\u{1F}"), fields: fields))
+                found.append(Grant(holder: statementHolder, kind: .statement, identity: fields.joined(separator: "\u{1F}"), fields: fields))
             }
         }
         for key in memberships[type] ?? [] {
