@@ -80,9 +80,9 @@ def test_shellcheck_finds_nothing(smgen, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_script_scenario(rendered, tmp_path, scenario):
-    command, rules, *example = SCENARIOS[scenario]
+def run_with_fake_aws(cwd, tmp_path, command, rules):
+    """Runs `scripts/COMMAND...` in `cwd` with the fake aws answering by `rules`; the result
+    and the calls it logged."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "aws"
@@ -92,10 +92,17 @@ def test_script_scenario(rendered, tmp_path, scenario):
     log = tmp_path / "aws.log"
     log.write_text("")
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_AWS_LOG=str(log), FAKE_AWS_RULES=str(tmp_path / "rules.json"))
-    result = subprocess.run(["bash", f"scripts/{command[0]}", *command[1:]], cwd=rendered[example[0] if example else "design-org"], env=env,
+    result = subprocess.run(["bash", f"scripts/{command[0]}", *command[1:]], cwd=cwd, env=env,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return result, log.read_text().splitlines()
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_script_scenario(rendered, tmp_path, scenario):
+    command, rules, *example = SCENARIOS[scenario]
+    result, logged = run_with_fake_aws(rendered[example[0] if example else "design-org"], tmp_path, command, rules)
     # Times (cleanup-dev-endpoints asks CloudWatch about the last N days) differ run to run.
-    calls = [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", line) for line in log.read_text().splitlines()]
+    calls = [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", line) for line in logged]
     transcript = "\n".join([
         f"$ scripts/{' '.join(command)}", f"exit: {result.returncode}", "--- aws calls", *calls,
         "--- stdout", result.stdout.rstrip("\n"), "--- stderr", result.stderr.rstrip("\n"), "",
@@ -106,3 +113,57 @@ def test_script_scenario(rendered, tmp_path, scenario):
         pytest.fail(f"Recorded new baseline: {golden}")
     assert golden.exists(), f"missing {golden}; run with SMGEN_RECORD=1"
     assert transcript == golden.read_text()
+
+
+def deploy_spans(calls):
+    """From the fake's log of a deploy whose `cloudformation deploy` calls take a while: when
+    each stack's deploy started and ended (line numbers), and the most that ran at once."""
+    started, ended, running, most = {}, {}, 0, 0
+    for number, line in enumerate(calls):
+        found = re.search(r"cloudformation deploy --stack-name (\S+)", line)
+        if not found:
+            continue
+        if line.startswith("done: "):
+            ended[found[1]] = number
+            running -= 1
+        else:
+            started[found[1]] = number
+            running += 1
+            most = max(most, running)
+    return started, ended, most
+
+
+def test_a_parallel_deploy_starts_each_stack_once_what_it_needs_is_deployed(rendered, tmp_path):
+    tree = rendered["design-org"]
+    needs = {stack["name"]: stack["depends_on"] for stack in json.loads((tree / "manifest.json").read_text())["stacks"]}
+    result, calls = run_with_fake_aws(tree, tmp_path, ["deploy.sh", "--concurrency", "4"],
+                                      [IDENTITY, DOMAIN, {"match": r"cloudformation deploy ", "sleep": 0.3}, STALE])
+    assert result.returncode == 0, result.stderr
+    started, ended, most = deploy_spans(calls)
+    assert set(started) == set(ended) == set(needs), "every stack deployed once"
+    for stack, dependencies in needs.items():
+        assert all(ended[dependency] < started[stack] for dependency in dependencies), stack
+    assert 2 <= most <= 4, most
+    summary = [line.split() for line in result.stdout.strip().split("\n\n")[0].splitlines()[1:]]
+    assert sorted(summary) == sorted([stack, "deployed"] for stack in needs)
+
+
+def test_a_parallel_deploy_starts_nothing_more_after_a_failure(rendered, tmp_path):
+    tree = rendered["design-org"]
+    failing = "acme-sm-project-rc-fraud-detection"
+    result, calls = run_with_fake_aws(tree, tmp_path, ["deploy.sh", "--concurrency", "3"], [IDENTITY, DOMAIN, {
+        "match": rf"cloudformation deploy --stack-name {failing} ", "sleep": 0.3, "exit": 255, "stderr": "Failed to create/update the stack.\n"},
+        {"match": r"cloudformation deploy ", "sleep": 0.3}])
+    assert result.returncode == 1
+    assert result.stderr.rstrip().endswith(f"error: {failing}: deploy failed; the stacks not yet started were not deployed")
+    assert f"<== {failing} failed:" in result.stderr and "Failed to create/update the stack." in result.stderr
+    started, ended, _ = deploy_spans(calls)
+    assert set(started) == set(ended), "the deploys running when it failed were waited for"
+    assert all(started[stack] < ended[failing] for stack in started), "nothing started after the failure"
+    assert "acme-sm-people-rc-fraud-detection" not in started
+
+
+def test_concurrency_must_be_a_whole_number_from_one(rendered, tmp_path):
+    result, calls = run_with_fake_aws(rendered["design-org"], tmp_path, ["deploy.sh", "--concurrency", "0"], [IDENTITY])
+    assert result.returncode == 1 and calls == []
+    assert result.stderr == "error: --concurrency needs a whole number from 1, not '0'\n"

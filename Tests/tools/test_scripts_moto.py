@@ -1,5 +1,5 @@
-"""deploy.sh and cleanup.sh against moto_server, with the real aws CLI: deploy.sh runs to the
-end for the stacks moto can deploy through change sets (the network stack, and the identity
+"""deploy.sh and cleanup.sh against moto_server, with the real aws CLI: deploy.sh (three stacks at a time)
+runs to the end for the stacks moto can deploy through change sets (the network stack, and the identity
 and users stacks once the IAM group resources moto skips are taken out), verify-by-API shows them, and
 cleanup.sh --yes removes them again."""
 import json
@@ -41,7 +41,8 @@ def test_deploy_then_cleanup_through_moto(smgen, tmp_path):
             path.write_text(json.dumps(template, indent=1))
 
         only = [arg for stack in STACKS for arg in ("--only", stack)]
-        deployed = run("deploy.sh", [*only, "--no-deps"], environment, url)
+        # Three at a time: the users stacks wait for the identity stack they need.
+        deployed = run("deploy.sh", [*only, "--no-deps", "--concurrency", "3"], environment, url)
         assert deployed.returncode == 0, deployed.stdout + deployed.stderr
         assert all(f"{stack} " in deployed.stdout for stack in STACKS) and "deployed" in deployed.stdout
         cloudformation = client("cloudformation", url, region=REGION)

@@ -33,6 +33,7 @@ enum EnvironmentReadme {
             "vpc": environment.vpc.id,
             "domain": config.domain.name,
             "stack_table": table,
+            "stack_count": "\(stackFiles.count) stacks",
             "deploy_commands": deploy,
             "policy_list": policies,
             "modules": ModulesReadme.render(plan, config: config),

@@ -8,7 +8,7 @@ set -euo pipefail
 
 usage() {
     cat <<'USAGE'
-usage: deploy.sh [--only STACK]... [--no-deps] [--dry-run] [--region REGION] [--profile PROFILE]
+usage: deploy.sh [--only STACK]... [--no-deps] [--concurrency N] [--dry-run] [--region REGION] [--profile PROFILE]
 
 Deploys every stack of this environment in dependency order, after checking that the
 credentials are for this environment's account. Stops at the first failure and prints
@@ -16,7 +16,10 @@ the stack's failure reason.
 
   --only STACK       deploy this stack and the stacks it depends on (repeatable)
   --no-deps          with --only: deploy just the named stacks
-  --dry-run          print the exact commands; call nothing
+  --concurrency N    deploy up to N stacks at a time, each once the stacks it depends on
+                     are deployed (default 1: one at a time, in order); after a failure
+                     no more are started, and those running are waited for
+  --dry-run          print the exact commands, in order; call nothing
   --region REGION    must be this environment's region
   --profile PROFILE  aws CLI profile to use
   -h, --help         this help
@@ -68,6 +71,7 @@ SPACES
 TEMPLATE_BUCKET=''
 only=""
 with_deps=1
+concurrency=1
 smgen_parse_common 1 "$@"
 set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
@@ -79,6 +83,13 @@ while [ "$#" -gt 0 ]; do
             only="$only $2 "
             shift 2 ;;
         --no-deps) with_deps=0; shift ;;
+        --concurrency)
+            [ "$#" -ge 2 ] || smgen_die "--concurrency needs a number"
+            case "$2" in
+                ''|*[!0-9]*|0*) smgen_die "--concurrency needs a whole number from 1, not '$2'" ;;
+            esac
+            concurrency="$2"
+            shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; smgen_die "unknown option $1" ;;
     esac
@@ -107,18 +118,11 @@ TAGLIST
 
 smgen_check_identity
 
-summary=""
-count=0
-total="$(stacks | wc -l | tr -d ' ')"
-while IFS='|' read -r name template deps large; do
-    count=$((count + 1))
-    if [ -n "$selected" ]; then
-        case "$selected" in
-            *" $name "*) ;;
-            *) continue ;;
-        esac
-    fi
-    smgen_log "==> [$count/$total] $name"
+# deploy_stack NAME TEMPLATE LARGE: deletes the apps in the spaces the update removes, then
+# deploys the stack (through the template bucket when LARGE is 1).
+deploy_stack() {
+    local name="$1" template="$2" large="$3"
+    local args
     if [ "$SMGEN_DRY_RUN" -eq 0 ] && spaces | cut -d'|' -f1 | grep -qxF -- "$name"; then
         smgen_release_spaces "$name" "$(spaces | awk -F'|' -v stack="$name" '$1 == stack { print $2 }')"
     fi
@@ -128,18 +132,119 @@ while IFS='|' read -r name template deps large; do
         args+=(--s3-bucket "$TEMPLATE_BUCKET")
     fi
     args+=(--tags "${tags[@]}")
-    if smgen_change "${args[@]}" </dev/null; then
-        summary="$summary$name|$([ "$SMGEN_DRY_RUN" -eq 1 ] && echo 'dry run' || echo deployed)
+    smgen_change "${args[@]}" </dev/null
+}
+
+# report_failure NAME DEPS: why the stack's deploy failed, on stderr.
+report_failure() {
+    smgen_log "deploying $1 failed (it needs: ${2:-nothing}). Its latest failed events:"
+    smgen_failure_reason "$1" >&2
+}
+
+# The stacks to deploy, in order: name|template|the indexes (in this list) of the stacks it
+# needs that this run deploys|large|the stacks it needs|its place among all the stacks.
+plan="$(stacks | awk -F'|' -v selected="$selected" '
+    selected != "" && index(selected, " " $1 " ") == 0 { next }
+    {
+        needs = ""
+        count = split($3, deps, ",")
+        for (d = 1; d <= count; d++) if (deps[d] in index_of) needs = needs " " index_of[deps[d]]
+        index_of[$1] = n++
+        print $1 "|" $2 "|" needs "|" $4 "|" $3 "|" NR
+    }')"
+names=()
+templates=()
+needs=()
+larges=()
+deps_of=()
+places=()
+while IFS='|' read -r name template need large deps place; do
+    names+=("$name")
+    templates+=("$template")
+    needs+=("$need")
+    larges+=("$large")
+    deps_of+=("$deps")
+    places+=("$place")
+done <<PLAN
+$plan
+PLAN
+total="$(stacks | wc -l | tr -d ' ')"
+summary=""
+failed=""
+
+if [ "$concurrency" -eq 1 ] || [ "$SMGEN_DRY_RUN" -eq 1 ]; then
+    for index in "${!names[@]}"; do
+        name="${names[index]}"
+        smgen_log "==> [${places[index]}/$total] $name"
+        if deploy_stack "$name" "${templates[index]}" "${larges[index]}"; then
+            summary="$summary$name|$([ "$SMGEN_DRY_RUN" -eq 1 ] && echo 'dry run' || echo deployed)
 "
-    else
-        smgen_log "deploying $name failed (it needs: ${deps:-nothing}). Its latest failed events:"
-        smgen_failure_reason "$name" >&2
-        printf '%s' "$summary" | awk -F'|' '{ printf "  %-60s %s\n", $1, $2 }' >&2
-        smgen_die "$name: deploy failed; the stacks after it were not deployed"
+        else
+            report_failure "$name" "${deps_of[index]}"
+            failed="$name"
+            break
+        fi
+    done
+else
+    # Up to $concurrency deploys at a time, each in the background with its output in a log
+    # of its own, shown when it ends; a stack starts once the stacks it needs are deployed.
+    logs="$(mktemp -d)"
+    trap 'rm -rf "$logs"' EXIT
+    state=()        # per stack: pending, running, deployed or failed
+    pids=()
+    for index in "${!names[@]}"; do state[index]=pending; done
+    running=0
+    started=0
+    while :; do
+        if [ -z "$failed" ]; then
+            for index in "${!names[@]}"; do
+                [ "$running" -lt "$concurrency" ] || break
+                [ "${state[index]}" = pending ] || continue
+                ready=1
+                for need in ${needs[index]}; do
+                    [ "${state[need]}" = deployed ] || { ready=0; break; }
+                done
+                [ "$ready" -eq 1 ] || continue
+                started=$((started + 1))
+                smgen_log "==> [${places[index]}/$total] ${names[index]} (started; $started of ${#names[@]})"
+                deploy_stack "${names[index]}" "${templates[index]}" "${larges[index]}" >"$logs/$index.log" 2>&1 &
+                pids[index]=$!
+                state[index]=running
+                running=$((running + 1))
+            done
+        fi
+        [ "$running" -gt 0 ] || break
+        sleep 1
+        for index in "${!names[@]}"; do
+            [ "${state[index]}" = running ] || continue
+            if kill -0 "${pids[index]}" 2>/dev/null; then
+                continue
+            fi
+            running=$((running - 1))
+            name="${names[index]}"
+            if wait "${pids[index]}"; then
+                state[index]=deployed
+                smgen_log "<== $name deployed:"
+                sed 's/^/    /' "$logs/$index.log" >&2
+                summary="$summary$name|deployed
+"
+            else
+                state[index]=failed
+                smgen_log "<== $name failed:"
+                sed 's/^/    /' "$logs/$index.log" >&2
+                report_failure "$name" "${deps_of[index]}"
+                failed="${failed:+$failed, }$name"
+            fi
+        done
+    done
+fi
+if [ -n "$failed" ]; then
+    printf '%s' "$summary" | awk -F'|' '{ printf "  %-60s %s\n", $1, $2 }' >&2
+    if [ "$concurrency" -eq 1 ]; then
+        smgen_die "$failed: deploy failed; the stacks after it were not deployed"
     fi
-done <<RECORDS
-$(stacks)
-RECORDS
+    smgen_die "$failed: deploy failed; the stacks not yet started were not deployed"
+fi
 
 printf '\nSummary:\n'
 printf '%s' "$summary" | awk -F'|' '{ printf "  %-60s %s\n", $1, $2 }'
