@@ -161,6 +161,16 @@ struct RenderCommandTests {
             """))
     }
 
+    @Test func aGraphTooLargeForMermaidIsLeftOutOfTheReadmeWithHowToGetIt() throws {
+        // 200 projects: some 400 stacks and their edges, over the 50,000 characters Mermaid draws.
+        let config = try oneTeamConfig(projects: 200), output = scratch()
+        defer { for url in [config, output] { try? FileManager.default.removeItem(at: url) } }
+        #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false).exitCode == 0)
+        let readme = try String(contentsOf: output.appendingPathComponent("dev/README.md"), encoding: .utf8)
+        #expect(!readme.contains("```mermaid"))
+        #expect(readme.contains("\n\nThe graph of these 420 stacks is over the 50000 characters Mermaid draws (GitHub too); `smgen graph -c \(config.lastPathComponent) --env dev` prints it (`--format dot` for Graphviz).\n\nEach stack is deployed"))
+    }
+
     @Test func aPlatformOverTheMostAQuotaCanBeRaisedToSaysNoRaiseIsEnough() throws {
         // Three managed policies a project (members', deployer's, invoker's): 1,700 projects
         // need 5,103, over the 5,000 IAM raises an account's 1,500 to at most.

@@ -38,11 +38,23 @@ enum EnvironmentReadme {
             "policy_list": policies,
             "modules": ModulesReadme.render(plan, config: config),
             "overrides": overrides(config, environment: environment.name),
-            "graph": GraphCommand.mermaid(plan, resources: false, family: usersFamily),
+            "graph": graph(plan, family: usersFamily, configName: configName),
             "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
             "user_access_added": direct ? "adds them to the team group, attaches their projects' member policies to them" : "adds them to the team and project groups",
             "project_access_added": direct ? "updates the team group, attaches the project's member policy to them" : "updates the team and project groups",
         ])
+    }
+
+    /// Mermaid draws a diagram of at most this many characters (its `maxTextSize`, which
+    /// GitHub keeps): a larger one shows as an error.
+    static let maxMermaidCharacters = 50_000
+
+    /// The stacks' graph as a Mermaid block, or, when too large to be drawn, how to get it.
+    private static func graph(_ plan: EnvironmentPlan, family: String, configName: String) -> String {
+        let mermaid = GraphCommand.mermaid(plan, resources: false, family: family)
+        guard mermaid.utf8.count > maxMermaidCharacters else { return "```mermaid\n\(mermaid)```\n" }
+        return "The graph of these \(plan.stacks.count) stacks is over the \(maxMermaidCharacters) characters Mermaid draws (GitHub too); "
+            + "`smgen graph -c \(configName) --env \(plan.environment.name)` prints it (`--format dot` for Graphviz).\n"
     }
 
     /// The `overrides:` that apply here, as a table (they change generated resources, so a
