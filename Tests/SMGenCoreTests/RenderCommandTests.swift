@@ -162,7 +162,7 @@ struct RenderCommandTests {
     }
 
     @Test func aGraphTooLargeForMermaidIsLeftOutOfTheReadmeWithHowToGetIt() throws {
-        // 200 projects: some 400 stacks and their edges, over the 50,000 characters Mermaid draws.
+        // 200 projects: 420 stacks and their edges, over the 50,000 characters Mermaid draws.
         let config = try oneTeamConfig(projects: 200), output = scratch()
         defer { for url in [config, output] { try? FileManager.default.removeItem(at: url) } }
         #expect(RenderCommand.run(configPath: config.path, output: output.path, environment: nil, check: false).exitCode == 0)
