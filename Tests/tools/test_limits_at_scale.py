@@ -7,9 +7,10 @@ whitespace; per role at most 10,240 characters of inline policy; per user at mos
 and 10 managed policies; per group and per role at most 10 managed policies; per account at
 most 5,000 users, 500 groups, 5,000 roles and 5,000 customer managed policies. Everyone
 reaches exactly their own project's member policy (the org has too many projects for a group
-each: the members hold it themselves)."""
+each: the members hold it themselves), and the largest template of each kind passes cfn-lint."""
 import fnmatch
 import json
+import os
 import subprocess
 import sys
 
@@ -93,6 +94,17 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
                 kind, group = reference(properties["GroupName"])
                 for user in properties["Users"]:
                     members.setdefault(user, set()).add(by_id[group] if kind == "ref" else group)
+    # cfn-lint on the largest template of each kind of stack (the word after `-sm-`): the
+    # users shards, the team and project stacks of a 1,000-project org, and the others.
+    largest = {}
+    for path in stacks:
+        kind = path.stem.split("-sm-", 1)[1].split("-")[0]
+        if kind not in largest or path.stat().st_size > largest[kind].stat().st_size:
+            largest[kind] = path
+    assert {"users", "team", "project", "people", "mlops", "monitoring"} <= set(largest)
+    lint = os.path.join(os.path.dirname(sys.executable), "cfn-lint")
+    result = subprocess.run([lint, "--format", "parseable", "--regions", "us-west-2", "--", *map(str, largest.values())], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
     listed = {stack["file"]: stack["needs_template_bucket"] for stack in manifest["stacks"]}
     for path in stacks:
         assert listed[f"stacks/{path.name}"] == (path.stat().st_size > 51_200), path.name
