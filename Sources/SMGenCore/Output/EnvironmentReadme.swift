@@ -21,8 +21,8 @@ enum EnvironmentReadme {
         let deploy = stackFiles.map { stack, file in
             "aws cloudformation deploy --region \(region) --stack-name \(stack.name) \\\n  --template-file \(file)\(bucketOption) \\\n  --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset"
         }.joined(separator: "\n")
-        // How a new member gets their project's access (`GroupPlan`).
-        let direct = GroupPlan(config).membersAttachedDirectly
+        // How a new member gets their project's access.
+        let direct = plan.membersAttachedDirectly
         let policies = plan.policies.map { "- [policies/\($0.file)](policies/\($0.file))" }.joined(separator: "\n")
         return TextTemplate.render("environment-readme.md", [
             "company": config.org.company,

@@ -21,6 +21,9 @@ public struct EnvironmentPlan: Sendable {
     /// In deploy order: every stack comes after the stacks it depends on.
     public let stacks: [StackPlan]
     public let policies: [PolicyFile]
+    /// Whether project members hold their project's policy themselves, there being too many
+    /// projects for a group each (`GroupPlan`).
+    public let membersAttachedDirectly: Bool
 }
 
 /// Decides which stack holds what, and the deploy order. Stacks are split by lifecycle and
@@ -69,14 +72,12 @@ public enum Planner {
         if config.modules.mlops, case .git(let provider) = config.modules.mlopsSource {
             services.append(StackPlan(name: names.cicdStack, dependsOn: [], template: CICDStack.build(provider: provider, context)))
         }
-        /// A managed policy's file(s): `base.json`, then `base-2.json`... when it is split
-        /// (the parts its stack deployed, from the cache).
-        func policyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
-            ManagedPolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
-        }
-        /// A role's policy file: `base.json` when inline, as managed policies `policyFiles`.
-        func rolePolicyFiles(_ base: String, _ name: String, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
-            RolePolicies.parts(document(), context, name: name).map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
+        /// A policy's file(s), as its stack deployed it (the parts, from the cache): `base.json`,
+        /// then `base-2.json`... when it is split; a role's own policy (`ofRole`) is one file
+        /// while it is inline.
+        func policyFiles(_ base: String, _ name: String, ofRole: Bool = false, _ document: @autoclosure () -> PolicyDocument) -> [PolicyFile] {
+            let parts = ofRole ? RolePolicies.parts(document(), context, name: name) : ManagedPolicies.parts(document(), context, name: name)
+            return parts.map { PolicyFile(file: "\(base)\($0.suffix).json", document: $0.value) }
         }
         /// A resource policy's file, such as a bucket policy (never split).
         func policyFile(_ file: String, _ document: PolicyDocument) -> PolicyFile {
@@ -120,19 +121,19 @@ public enum Planner {
                 }
                 let base = "project-\(team.id)-\(project.id)"
                 planned.policies = policyFiles("\(base)-member", names.projectMemberPolicy(team.id, project.id), ProjectPolicies.member(team, project, context))
-                    + rolePolicyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ProjectPolicies.executionRole(team, project, context))
+                    + policyFiles("\(base)-execution-role", names.executionRolePolicy(team.id, project.id), ofRole: true, ProjectPolicies.executionRole(team, project, context))
                     + [policyFile("\(base)-bucket.json", SecureBucket.tlsOnly(names.bucket(team.id, project.id)))]
                     + policyFiles("\(base)-deployer", names.deployerPolicy(team.id, project.id), ProjectPolicies.deployer(team, project, context))
                     + policyFiles("\(base)-invoker", names.invokerPolicy(team.id, project.id), ProjectPolicies.invoker(team, project, context))
                 if config.modules.mlops {
-                    planned.policies += rolePolicyFiles("\(base)-build", names.buildPolicy(team.id, project.id), DeliveryPolicies.build(team, project, context))
-                        + rolePolicyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), DeliveryPolicies.delivery(team, project, context))
+                    planned.policies += policyFiles("\(base)-build", names.buildPolicy(team.id, project.id), ofRole: true, DeliveryPolicies.build(team, project, context))
+                        + policyFiles("\(base)-delivery", names.deliveryPolicy(team.id, project.id), ofRole: true, DeliveryPolicies.delivery(team, project, context))
                         + [policyFile("\(base)-artifacts-bucket.json", SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id)))]
                     if project.monitorsModels {
-                        planned.policies += rolePolicyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), MonitorPolicies.retrain(team, project, context))
+                        planned.policies += policyFiles("\(base)-retrain", names.retrainPolicy(team.id, project.id), ofRole: true, MonitorPolicies.retrain(team, project, context))
                     }
                     if config.modules.mlopsSource == .s3 {
-                        planned.policies += rolePolicyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), DeliveryPolicies.sourceEvents(team, project, context))
+                        planned.policies += policyFiles("\(base)-source-events", names.sourceEventsPolicy(team.id, project.id), ofRole: true, DeliveryPolicies.sourceEvents(team, project, context))
                     }
                 }
                 return planned
@@ -159,6 +160,7 @@ public enum Planner {
         stacks += rest.compactMap(\.mlopsStack)
         stacks += rest.flatMap(\.modelStacks)
         ProcessLifetime.keep(context)
-        return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies)
+        return EnvironmentPlan(environment: environment, stacks: stacks, policies: policies,
+                               membersAttachedDirectly: context.groups.membersAttachedDirectly)
     }
 }
