@@ -25,6 +25,12 @@ public enum GraphCommand {
     /// `family`, when given, draws every stack whose name starts with it as one node
     /// (the README shows the users stacks that way).
     public static func mermaid(_ plan: EnvironmentPlan, resources: Bool, family: String? = nil) -> String {
+        mermaid(plan, resources: resources, family: family, within: .max)!
+    }
+
+    /// `mermaid(plan, resources:, family:)`, or nil as soon as it grows over `limit` bytes (the
+    /// graph of a large org is not built only to be thrown away).
+    static func mermaid(_ plan: EnvironmentPlan, resources: Bool, family: String?, within limit: Int) -> String? {
         let shown = { (name: String) -> String in
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
@@ -62,6 +68,7 @@ public enum GraphCommand {
             } else {
                 out += "  \(id)[\"\(shown(stack.name))\"]\n"
             }
+            if out.utf8.count > limit { return nil }
         }
         var edges = Set<Int>()
         for stack in plan.stacks {
@@ -72,6 +79,7 @@ public enum GraphCommand {
                     out += "  \(from.id) --> \(to.id)\n"
                 }
             }
+            if out.utf8.count > limit { return nil }
         }
         return out
     }

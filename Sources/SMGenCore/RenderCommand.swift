@@ -65,7 +65,7 @@ enum TemplateLimits {
         let environment = plan.environment
         var found: [Diagnostic] = []
         for stack in plan.stacks {
-            let resources = stack.template.resources.count, outputs = stack.template.outputs.count
+            let resources = stack.facts.resources, outputs = stack.facts.outputs
             if resources > maxResources || outputs > maxOutputs {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (smgen splits the users, people and models stacks only: move some of its models, projects or people elsewhere)"))
             }

@@ -20,9 +20,9 @@ struct RenderedEnvironments {
     /// The loader's warnings, one per line.
     let warnings: String
 
-    /// Loads the config and renders each environment into the sink `sink(environment)`
-    /// gives, asked for just before that environment's files are rendered. A failure when
-    /// the config, an override or a limit is wrong, or a sink fails.
+    /// Loads the config and renders each environment into the sink `sink(environment)` gives,
+    /// asked for just before that environment is planned (and its files rendered). A failure
+    /// when the config, an override or a limit is wrong, or a sink fails.
     static func load(configPath: String, environment: String?,
                      sink: (Environment) throws -> any RenderedFileSink) -> Result<RenderedEnvironments, Failure> {
         guard let data = FileManager.default.contents(atPath: configPath) else {
@@ -46,17 +46,21 @@ struct RenderedEnvironments {
         var diagnostics: [Diagnostic] = []
         var rendered: [Rendered] = []
         for environment in environments {
-            let plan = Planner.plan(config, environment)
-            // Overrides are checked before anything is rendered (rendering applies them); the
-            // other limits while it renders, on a core that has time: when they fail, what was
-            // rendered is never committed.
-            let overrides = Overrides.check(config, plan)
-            diagnostics += overrides.filter { !diagnostics.contains($0) }
-            if !overrides.isEmpty { continue }
+            // Each part of the plan is rendered as soon as it is planned, but for the stacks that
+            // overrides change: the overrides are checked on the whole plan first, and those
+            // stacks rendered after, with the README, the scripts and the manifest. The plan's
+            // limits are checked while that is rendered, on a core that has time: when anything
+            // fails, what was rendered is never committed.
             var limits: [Diagnostic] = [], quotas: [Diagnostic] = []
+            let plan: EnvironmentPlan
             let sizes: [String: Int]
             do {
-                sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, into: sink(environment)) {
+                let renderer = FileRenderer(sink: try sink(environment), config: config, environment: environment, configName: configName)
+                plan = try Planner.plan(config, environment, renderingWith: renderer)
+                let overrides = Overrides.check(config, plan)
+                diagnostics += overrides.filter { !diagnostics.contains($0) }
+                if !overrides.isEmpty { continue }
+                sizes = try Renderer.render(plan, config: config, configName: configName, configDigest: digest, with: renderer) {
                     limits = RegionalAvailability.check(plan, file: configPath) + AttachmentLimits.check(plan, file: configPath)
                     quotas = AccountQuotas.check(plan, file: configPath)
                 }

@@ -51,8 +51,9 @@ enum EnvironmentReadme {
 
     /// The stacks' graph as a Mermaid block, or, when too large to be drawn, how to get it.
     private static func graph(_ plan: EnvironmentPlan, family: String, configName: String) -> String {
-        let mermaid = GraphCommand.mermaid(plan, resources: false, family: family)
-        guard mermaid.utf8.count > maxMermaidCharacters else { return "```mermaid\n\(mermaid)```\n" }
+        if let mermaid = GraphCommand.mermaid(plan, resources: false, family: family, within: maxMermaidCharacters) {
+            return "```mermaid\n\(mermaid)```\n"
+        }
         return "The graph of these \(plan.stacks.count) stacks is over the \(maxMermaidCharacters) characters Mermaid draws (GitHub too); "
             + "`smgen graph -c \(configName) --env \(plan.environment.name)` prints it (`--format dot` for Graphviz).\n"
     }

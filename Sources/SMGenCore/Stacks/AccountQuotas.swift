@@ -16,7 +16,7 @@ enum AccountQuotas {
     static func check(_ plan: EnvironmentPlan, file: String) -> [Diagnostic] {
         let environment = plan.environment
         return defaults.compactMap { quota in
-            let needed = quota.type.map { type in plan.stacks.reduce(0) { $0 + $1.template.resources.count { $0.type == type } } } ?? plan.stacks.count
+            let needed = quota.type.map { type in plan.stacks.reduce(0) { $0 + ($1.facts.types[type] ?? 0) } } ?? plan.stacks.count
             guard needed > quota.quota else { return nil }
             let scope = quota.type == nil ? "account \(environment.account) in \(environment.region)" : "account \(environment.account)"
             let message: String

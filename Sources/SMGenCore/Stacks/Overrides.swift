@@ -13,9 +13,14 @@ enum Overrides {
         let message: String
     }
 
+    /// The overrides that apply to `environment`, in file order.
+    static func applying(_ config: Config, environment: String) -> [Override] {
+        config.overrides.filter { $0.environment == nil || $0.environment == environment }
+    }
+
     /// The overrides of `environment`, by stack name, in file order.
     static func byStack(_ config: Config, environment: String) -> [String: [Override]] {
-        Dictionary(grouping: config.overrides.filter { $0.environment == nil || $0.environment == environment }, by: \.stack)
+        Dictionary(grouping: applying(config, environment: environment), by: \.stack)
     }
 
     /// `template` (a whole stack) with `overrides` applied in order.
@@ -40,10 +45,12 @@ enum Overrides {
     /// Every override of the plan's environment that names a missing stack or resource, touches
     /// a policy document, or cannot be applied.
     static func check(_ config: Config, _ plan: EnvironmentPlan) -> [Diagnostic] {
+        let environment = plan.environment.name
+        let applicable = applying(config, environment: environment)
+        if applicable.isEmpty { return [] }
         var found: [Diagnostic] = []
         let stacks = Dictionary(plan.stacks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let environment = plan.environment.name
-        for override in config.overrides where override.environment == nil || override.environment == environment {
+        for override in applicable {
             let report = { (mark: Mark, message: String) in found.append(Diagnostic(.error, file: config.file, mark: mark, message: message)) }
             guard let stack = stacks[override.stack] else {
                 let hint = Suggestion.closest(to: override.stack, among: Array(stacks.keys)).map { "; did you mean '\($0)'?" } ?? "; stacks are listed in <output>/\(environment)/README.md"

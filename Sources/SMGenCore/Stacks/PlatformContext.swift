@@ -6,7 +6,7 @@ struct PlatformContext {
     let config: Config
     let environment: Environment
     let names: AWSNames
-    let policyParts = PolicyPartsCache()
+    private(set) var policyParts = PolicyPartsCache()
     let groups: GroupPlan
     /// Fills the environment's values into policies (to size them as IAM will count them).
     let resolver: PolicyResolver
@@ -17,6 +17,15 @@ struct PlatformContext {
         self.resolver = PolicyResolver(environment: environment)
         self.names = AWSNames(config)
         self.groups = GroupPlan(config)
+    }
+
+    /// This context with a cache of its own for the policies it packs: for one part of the
+    /// plan (a project's policies are packed for its stack and its policy files only), the
+    /// cache going with it.
+    func withOwnPolicyCache() -> PlatformContext {
+        var context = self
+        context.policyParts = PolicyPartsCache()
+        return context
     }
 
     /// The security groups of the network stack, by purpose.

@@ -24,7 +24,7 @@ enum RegionalAvailability {
         guard let missing = RegionalResourceTypes.missing[environment.region] else { return [] }
         var needing: [(type: String, stacks: [String])] = []
         for stack in plan.stacks {
-            for type in Set(stack.template.resources.map(\.type)).intersection(missing).sorted() {
+            for type in Set(stack.facts.types.keys).intersection(missing).sorted() {
                 if let index = needing.firstIndex(where: { $0.type == type }) {
                     needing[index].stacks.append(stack.name)
                 } else {

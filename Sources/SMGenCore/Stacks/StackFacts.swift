@@ -1,0 +1,70 @@
+import SMGenYAML
+
+/// What the plan's checks (`TemplateLimits`, `AccountQuotas`, `RegionalAvailability`,
+/// `AttachmentLimits`) and the manifest need of a stack's template, taken from it when the
+/// stack is planned: a stack rendered while the rest is still being planned lets its template
+/// go, and these stay.
+public struct StackFacts: Sendable {
+    /// An IAM group, role or user, by kind (`group`, `role`, `user`) and name.
+    struct Holder: Hashable, Sendable {
+        let kind: String
+        let name: String
+    }
+
+    public let resources: Int
+    public let outputs: Int
+    /// How many resources of each type.
+    let types: [String: Int]
+    /// How many managed policies the template attaches to each IAM group, role or user: by
+    /// the holder's own `ManagedPolicyArns`, and by the managed policies naming it (by `!Ref`
+    /// to a holder of the same template, or by name) in their `Groups`, `Roles` or `Users`.
+    let attachments: [Holder: Int]
+
+    init(_ template: CloudFormationTemplate) {
+        resources = template.resources.count
+        outputs = template.outputs.count
+        var types: [String: Int] = [:]
+        for resource in template.resources { types[resource.type, default: 0] += 1 }
+        self.types = types
+        attachments = Self.attachments(template)
+    }
+
+    private static func attachments(_ template: CloudFormationTemplate) -> [Holder: Int] {
+        var attached: [Holder: Int] = [:]
+        var byLogicalId: [String: Holder] = [:]
+        for resource in template.resources {
+            let kind: (name: String, nameKey: String)
+            switch resource.type {
+            case "AWS::IAM::Group": kind = ("group", "GroupName")
+            case "AWS::IAM::Role": kind = ("role", "RoleName")
+            case "AWS::IAM::User": kind = ("user", "UserName")
+            default: continue
+            }
+            if case .string(let name)? = resource.property(kind.nameKey) {
+                let holder = Holder(kind: kind.name, name: name)
+                byLogicalId[resource.logicalId] = holder
+                if case .list(let arns)? = resource.property("ManagedPolicyArns") { attached[holder, default: 0] += arns.count }
+            }
+        }
+        for resource in template.resources where resource.type == "AWS::IAM::ManagedPolicy" {
+            for (key, kind) in [("Groups", "group"), ("Roles", "role"), ("Users", "user")] {
+                guard case .list(let targets)? = resource.property(key) else { continue }
+                for target in targets {
+                    switch target {
+                    case .tagged("!Ref", .string(let logicalId)): if let holder = byLogicalId[logicalId] { attached[holder, default: 0] += 1 }
+                    case .string(let name): attached[Holder(kind: kind, name: name), default: 0] += 1
+                    default: break
+                    }
+                }
+            }
+        }
+        return attached
+    }
+}
+
+extension CloudFormationTemplate.Resource {
+    /// The value of the property `key`, if it has one.
+    func property(_ key: String) -> YAMLValue? {
+        YAMLValue.map(properties)[key]
+    }
+}
