@@ -60,7 +60,7 @@ enum TemplateLimits {
     static let maxResources = 500
     static let maxOutputs = 200
 
-    /// `sizes`: each rendered stack file's size in bytes, by path.
+    /// `sizes`: each rendered stack file's size in bytes, by path (every stack of `plan`).
     static func check(_ plan: EnvironmentPlan, sizes: [String: Int], file: String) -> [Diagnostic] {
         let environment = plan.environment
         var found: [Diagnostic] = []
@@ -70,11 +70,12 @@ enum TemplateLimits {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): stack \(stack.name) would hold \(resources) resources and \(outputs) outputs; CloudFormation allows \(maxResources) and \(maxOutputs) (smgen splits the users, people and models stacks only: move some of its models, projects or people elsewhere)"))
             }
         }
-        for path in plan.stacks.map(Renderer.stackFile).sorted() {
-            let size = sizes[path]!
+        // By path (few are found, so only those are sorted).
+        let tooLarge = sizes.filter { $0.value > 1_000_000 || $0.value > Renderer.inlineTemplateLimit && environment.templateBucket.isEmpty }
+        for (path, size) in tooLarge.sorted(by: { $0.key < $1.key }) {
             if size > 1_000_000 {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes; CloudFormation accepts at most 1,000,000"))
-            } else if size > Renderer.inlineTemplateLimit && environment.templateBucket.isEmpty {
+            } else {
                 found.append(Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): \(path) is \(size) bytes, over the \(Renderer.inlineTemplateLimit) bytes CloudFormation takes inline; set template_bucket to an S3 bucket for templates"))
             }
         }

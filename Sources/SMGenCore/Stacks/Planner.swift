@@ -1,7 +1,9 @@
 import SMGenYAML
 
 /// One stack of an environment: its name, the stacks it needs deployed first, its template.
-public struct StackPlan: Sendable {
+/// A class: thousands of them are handed around (the deploy order, the README, the scripts,
+/// the manifest), each copy a single reference instead of one for each of its fields.
+public final class StackPlan: Sendable {
     public let name: String
     public let dependsOn: [String]
     /// Empty once the stack is rendered while the plan is made (`rendered`).
@@ -11,7 +13,7 @@ public struct StackPlan: Sendable {
     /// The stack's file, when it was rendered while the plan was made (`FileRenderer`).
     let rendered: RenderedFile?
 
-    init(name: String, dependsOn: [String], template: CloudFormationTemplate) {
+    convenience init(name: String, dependsOn: [String], template: CloudFormationTemplate) {
         self.init(name: name, dependsOn: dependsOn, template: template, facts: StackFacts(template), rendered: nil)
     }
 
