@@ -4,22 +4,21 @@ import Foundation
 /// Runs independent work on every core: the output of a large org is thousands of files,
 /// each rendered and written on its own.
 enum Parallel {
-    /// `transform` applied to each element, in order, computed concurrently.
+    /// `transform` applied to each element, in order, computed concurrently: each core takes
+    /// the next element not yet taken, so that none waits at the end for another's share.
     static func map<Element, Result, Failure: Error>(_ elements: [Element], _ transform: (Element) throws(Failure) -> Result) throws(Failure) -> [Result] {
         if elements.count < 64 { return try elements.map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
+        let queue = LaneQueue(counts: [elements.count])
         let failure = FirstFailure<Failure>()
-        let chunks = min(elements.count, 64)
         withoutActuallyEscaping(transform) { transform in
             let box = Unchecked((elements, transform, results))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { _ in
                 let (elements, transform, results) = box.value
-                var index = chunk
-                while index < elements.count {
+                while let (_, index) = queue.take(preferring: 0) {
                     do throws(Failure) { results[index] = try transform(elements[index]) } catch { failure.record(error) }
-                    index += chunks
                 }
             }
         }
@@ -81,8 +80,8 @@ private struct Unchecked<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// The elements of two lists not yet taken: a worker takes the next one of its own list,
-/// or else the last one of the other.
+/// The elements of one or two lists not yet taken: a worker takes the next one of its own
+/// list, or else the last one of the other.
 private final class LaneQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next: [Int]
@@ -101,7 +100,7 @@ private final class LaneQueue: @unchecked Sendable {
                 return (lane, next[lane] - 1)
             }
             let other = 1 - lane
-            guard next[other] < end[other] else { return nil }
+            guard other < next.count, next[other] < end[other] else { return nil }
             end[other] -= 1
             return (other, end[other])
         }
