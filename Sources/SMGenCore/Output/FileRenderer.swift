@@ -39,17 +39,16 @@ final class FileRenderer: Sendable {
         try sink.accept(path, bytes)
     }
 
-    /// The stack's template, with its overrides applied (checked on the whole plan first).
+    /// The stack's template (not yet rendered), with its overrides applied (checked on the
+    /// whole plan first).
     func render(_ stack: StackPlan) throws -> RenderedFile {
-        if let rendered = stack.rendered { return rendered }
         let template = Overrides.applyChecked(overrides[stack.name] ?? [], to: stack.template.value)
         return try emit(Renderer.stackFile(stack), YAMLWriter.bytes(template, header: header))
     }
 
-    /// The policy file, with the environment's values filled in.
+    /// The policy file (not yet rendered), with the environment's values filled in.
     func render(_ policy: PolicyFile) throws -> RenderedFile {
-        if let rendered = policy.rendered { return rendered }
-        return try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))
+        try emit("policies/\(policy.file)", JSONWriter.bytes(policy.document, tags: resolver.tagText))
     }
 
     /// The stack rendered and its template let go; a stack that overrides change stays as

@@ -135,9 +135,10 @@ enum ManagedPolicies {
     }
 }
 
-/// The packed parts of each managed policy of one plan, by policy name: the stacks and the
-/// standalone policy files need the same parts, computed once (projects are planned on
-/// several threads, hence the lock).
+/// The packed parts of managed policies, by policy name: a stack and the standalone policy
+/// files need the same parts, computed once. Each part of the plan packs its own policies in a
+/// cache of its own (`PlatformContext.withOwnPolicyCache`); the plan's context keeps one for
+/// the rest. The lock keeps a cache safe on whichever thread its context is handed to.
 final class PolicyPartsCache: @unchecked Sendable {
     private let lock = NSLock()
     private var known: [String: [ManagedPolicies.Part]] = [:]
