@@ -1,9 +1,3 @@
-/// How a scalar was written in the source; plain scalars are the only ones whose
-/// text may stand for a number, a boolean or null.
-public enum ScalarStyle: Sendable, Equatable {
-    case plain, singleQuoted, doubleQuoted, literal, folded
-}
-
 /// A parsed YAML node with the position it starts at. Aliases are already resolved
 /// and merge keys (`<<`) already applied.
 public struct YAMLNode: Sendable {
@@ -35,27 +29,5 @@ public struct YAMLNode: Sendable {
     public var isPlainScalar: Bool {
         if case .scalar(_, .plain) = kind { return tag == nil }
         return false
-    }
-}
-
-/// One key and its value inside a mapping node.
-public struct YAMLPair: Sendable {
-    public let key: YAMLNode
-    public let value: YAMLNode
-
-    public init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
-    }
-}
-
-/// A problem found while reading YAML, at the position it concerns.
-public struct YAMLError: Error, Sendable, Equatable {
-    public let mark: Mark
-    public let message: String
-
-    public init(mark: Mark, message: String) {
-        self.mark = mark
-        self.message = message
     }
 }

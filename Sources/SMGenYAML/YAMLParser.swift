@@ -1,12 +1,5 @@
 internal import CLibYAML
 
-/// The result of parsing one YAML text: the document's root (nil when the text holds no
-/// document or a fatal error stopped the parse) and every problem found.
-public struct YAMLParseResult: Sendable {
-    public let root: YAMLNode?
-    public let errors: [YAMLError]
-}
-
 /// Parses YAML text through libyaml's event API into a tree of `YAMLNode`s.
 ///
 /// - Marks are 1-based on every node, keys included.

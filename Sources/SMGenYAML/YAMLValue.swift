@@ -12,17 +12,6 @@ public enum YAMLValue: Sendable, Equatable {
     indirect case tagged(String, YAMLValue)
 }
 
-/// One key and its value in a `YAMLValue.map`; maps keep the order they are built in.
-public struct YAMLEntry: Sendable, Equatable {
-    public let key: String
-    public let value: YAMLValue
-
-    public init(_ key: String, _ value: YAMLValue) {
-        self.key = key
-        self.value = value
-    }
-}
-
 extension YAMLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }

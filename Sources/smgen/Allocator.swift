@@ -3,7 +3,7 @@ import CMalloc
 #endif
 
 /// How this process uses memory, told to glibc's malloc before any thread starts. A large
-/// org's render grows to ~100 MB and keeps nearly all of it to the end (`ProcessLifetime`).
+/// org's render grows to ~100 MB, most of it kept to the end.
 /// By default each arena grows a few pages at a time, one `brk` or `mprotect` call each
 /// (thousands a render, each taking the address-space lock the other core's page faults
 /// wait on), buffers over 128 KB are mapped and unmapped one by one, and freed memory at the

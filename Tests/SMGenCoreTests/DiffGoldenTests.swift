@@ -72,7 +72,10 @@ struct DiffGoldenTests {
 struct ReplacementRuleTests {
     @Test func everyTypeSmgenEmitsHasItsSchemaRules() throws {
         let config = try #require(ConfigLoader.load(path: RepoPaths.fixtures.appendingPathComponent("render/all-modules/smgen.yaml").path).config)
-        let types = Set(config.environments.flatMap { Planner.plan(config, $0).stacks.flatMap { $0.template.resources.map(\.type) } })
+        let types = Set(config.environments.flatMap { environment in
+            let context = PlatformContext(config: config, environment: environment)
+            return Planner.plan(config, environment).parts.flatMap { BuiltPart($0, context).stacks.flatMap { $0.template.resources.map(\.type) } }
+        })
         #expect(!types.isEmpty)
         #expect(types.subtracting(CreateOnlyProperties.types).isEmpty, "regenerate with Tests/tools/generate_create_only.py")
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/SMGenCore/Diff/CreateOnlyProperties.swift: for every CloudFormation type
+"""Writes Sources/SMGenCore/Generated/CreateOnlyProperties.swift: for every CloudFormation type
 smgen emits (each "AWS::..." literal in Sources/), the properties whose change makes
 CloudFormation replace the resource, taken from the resource schemas cfn-lint ships
 (`createOnlyProperties`, and `conditionalCreateOnlyProperties` for "may replace").
@@ -18,7 +18,7 @@ from importlib.metadata import version
 from cfnlint.data.schemas.providers import us_east_1
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-TARGET = ROOT / "Sources/SMGenCore/Diff/CreateOnlyProperties.swift"
+TARGET = ROOT / "Sources/SMGenCore/Generated/CreateOnlyProperties.swift"
 SCHEMAS = pathlib.Path(cfnlint.__file__).parent / "data/schemas/resources"
 
 

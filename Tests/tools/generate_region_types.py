@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/SMGenCore/Stacks/RegionalResourceTypes.swift: for every region where
+"""Writes Sources/SMGenCore/Generated/RegionalResourceTypes.swift: for every region where
 CloudFormation lacks some of the resource types smgen emits, those types, taken from the
 region providers cfn-lint ships (`cfnlint/data/schemas/providers/<region>.py`, whose
 `types` are the types CloudFormation offers there).
@@ -18,7 +18,7 @@ import cfnlint.data.schemas.providers as providers
 
 from generate_create_only import ROOT, emitted_types, write_or_check
 
-TARGET = ROOT / "Sources/SMGenCore/Stacks/RegionalResourceTypes.swift"
+TARGET = ROOT / "Sources/SMGenCore/Generated/RegionalResourceTypes.swift"
 
 
 def render():

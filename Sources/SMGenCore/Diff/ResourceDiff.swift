@@ -1,47 +1,5 @@
 import SMGenYAML
 
-/// One value that differs inside a resource: its path (`Properties.RoleName`,
-/// `Properties.Tags.0.Value`), and the value before and after (nil when absent).
-public struct PropertyChange: Sendable, Equatable {
-    public let path: String
-    public let old: YAMLValue?
-    public let new: YAMLValue?
-}
-
-/// Whether CloudFormation can apply a change in place.
-public enum Replacement: String, Sendable {
-    case none
-    /// A `conditionalCreateOnlyProperties` property changed: CloudFormation may replace it.
-    case conditional = "may replace"
-    /// A `createOnlyProperties` property (or the type) changed: a new resource replaces the old.
-    case always = "replace"
-}
-
-/// One resource added, removed or modified in a stack.
-public struct ResourceChange: Sendable {
-    public enum Kind: String, Sendable { case added, removed, modified }
-
-    public let logicalId: String
-    public let type: String
-    public let kind: Kind
-    public let properties: [PropertyChange]
-    public let replacement: Replacement
-    /// Data lives in it (a retained bucket, repository or log group; a domain, profile or
-    /// space with home directories) and it is being replaced or removed.
-    public let dataAtRisk: Bool
-}
-
-/// How a stack changes: added, removed, or modified resource by resource.
-public struct StackChange: Sendable {
-    public enum Kind: String, Sendable { case added, removed, modified }
-
-    public let name: String
-    public let kind: Kind
-    public let resources: [ResourceChange]
-    /// Changes outside `Resources` (the description, outputs and exports) of a modified stack.
-    public let template: [PropertyChange]
-}
-
 /// Compares two versions of one template, resource by resource.
 enum ResourceDiff {
     /// Resource types whose replacement or removal loses what users stored in them

@@ -1,0 +1,5 @@
+/// A planned stack and the template the build stage made for it.
+struct BuiltStack {
+    let plan: StackPlan
+    let template: CloudFormationTemplate
+}

@@ -1,0 +1,9 @@
+import SMGenYAML
+
+/// A team and its projects.
+public struct Team: Sendable {
+    public var id: String
+    public var mark: Mark
+    public var name: String
+    public var projects: [Project]
+}

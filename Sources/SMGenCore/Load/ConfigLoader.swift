@@ -1,0 +1,36 @@
+import Foundation
+import SMGenYAML
+
+/// Reads smgen.yaml (version 1): YAML parse, typed read with defaults, cross-reference
+/// rules, then the AWS names every later stage will use, each checked against its limits.
+public enum ConfigLoader {
+    /// The top-level keys of version 1.
+    static let topLevelKeys = ["version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams", "overrides"]
+
+    public static func load(path: String) -> LoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LoadResult(config: nil, diagnostics: [Diagnostic(.error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read the config file")])
+        }
+        return load(bytes: [UInt8](data), file: path)
+    }
+
+    public static func load(bytes: [UInt8], file: String) -> LoadResult {
+        var reader = ConfigReader(file: file)
+        let parsed = YAMLParser().parse(bytes)
+        for error in parsed.errors { reader.sink.error(error.mark, error.message) }
+        var config: Config?
+        if let root = parsed.root {
+            config = ConfigBuilder.build(root, reader: &reader)
+        } else if parsed.errors.isEmpty {
+            reader.sink.error(Mark(line: 1, column: 1), "the config is empty; expected a mapping with the keys \(requiredTopLevelKeys.joined(separator: ", "))")
+        }
+        if let built = config {
+            NameRules.check(built, sink: &reader.sink) { ConfigRules.check(built, sink: &$0) }
+        }
+        let diagnostics = reader.sink.sorted
+        let failed = diagnostics.contains { $0.severity == .error }
+        return LoadResult(config: failed ? nil : config, diagnostics: diagnostics)
+    }
+
+    static let requiredTopLevelKeys = ["version", "org", "environments", "users", "teams"]
+}
