@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine too: installs what it needs (libyaml-dev and
 # shellcheck from Debian, pinned Python tools into .venv-test: PyYAML, jsonschema, cfn-lint,
-# moto, the aws CLI), builds, runs the Swift tests, then the tool tests. Nothing is skipped.
+# moto, the aws CLI), checks the formatting, builds, runs the Swift tests, then the tool tests. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +32,10 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$venv/.requirements"
 fi
 SMGEN_PYTHON="$PWD/$venv/bin/python"
 export SMGEN_PYTHON
+
+echo "== swift format lint"
+# The code as .swift-format formats it (swift format -i -r -p Sources Tests fixes it).
+swift format lint --strict --recursive --parallel Sources Tests
 
 echo "== swift build"
 swift build

@@ -14,7 +14,9 @@ let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path + "/"
 /// The fewest `#` that make a raw string delimiter no text in `content` can end or escape.
 func hashCount(for content: String) -> Int {
     var count = 1
-    while content.contains("\"" + String(repeating: "#", count: count)) || content.contains("\\" + String(repeating: "#", count: count)) {
+    while content.contains("\"" + String(repeating: "#", count: count))
+        || content.contains("\\" + String(repeating: "#", count: count))
+    {
         count += 1
     }
     return count

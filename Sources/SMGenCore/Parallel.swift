@@ -6,11 +6,16 @@ import Foundation
 enum Parallel {
     /// `transform` applied to each element, in order, computed concurrently: each core takes
     /// the next element not yet taken, so that none waits at the end for another's share.
-    static func map<Element, Result, Failure: Error>(_ elements: [Element], _ transform: (Element) throws(Failure) -> Result) throws(Failure) -> [Result] {
+    static func map<Element, Result, Failure: Error>(
+        _ elements: [Element], _ transform: (Element) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
         if elements.count < 64 { return try elements.map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
         results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let queue = LaneQueue(counts: [elements.count])
         let failure = FirstFailure<Failure>()
         withoutActuallyEscaping(transform) { transform in
@@ -18,7 +23,9 @@ enum Parallel {
             DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { _ in
                 let (elements, transform, results) = box.value
                 while let (_, index) = queue.take(preferring: 0) {
-                    do throws(Failure) { results[index] = try transform(elements[index]) } catch { failure.record(error) }
+                    do throws(Failure) { results[index] = try transform(elements[index]) } catch {
+                        failure.record(error)
+                    }
                 }
             }
         }
@@ -32,20 +39,30 @@ enum Parallel {
     /// of work that contend with their own kind but not with each other: the files of two
     /// folders (creating a file locks its folder, so cores creating files in one folder
     /// wait for each other).
-    static func lanes<Element, Result, Failure: Error>(_ first: [Element], _ second: [Element],
-                                                       _ transform: (Element) throws(Failure) -> Result) throws(Failure) -> ([Result], [Result]) {
+    static func lanes<Element, Result, Failure: Error>(
+        _ first: [Element], _ second: [Element],
+        _ transform: (Element) throws(Failure) -> Result
+    ) throws(Failure) -> ([Result], [Result]) {
         let lists = [first, second]
         let results = lists.map { UnsafeMutableBufferPointer<Result?>.allocate(capacity: $0.count) }
         for buffer in results { buffer.initialize(repeating: nil) }
-        defer { for buffer in results { buffer.deinitialize(); buffer.deallocate() } }
+        defer {
+            for buffer in results {
+                buffer.deinitialize()
+                buffer.deallocate()
+            }
+        }
         let queue = LaneQueue(counts: lists.map(\.count))
         let failure = FirstFailure<Failure>()
         withoutActuallyEscaping(transform) { transform in
             let box = Unchecked((lists, transform, results))
-            DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
+            DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+                worker in
                 let (lists, transform, results) = box.value
                 while let (list, index) = queue.take(preferring: worker % 2) {
-                    do throws(Failure) { results[list][index] = try transform(lists[list][index]) } catch { failure.record(error) }
+                    do throws(Failure) { results[list][index] = try transform(lists[list][index]) } catch {
+                        failure.record(error)
+                    }
                 }
             }
         }

@@ -42,8 +42,10 @@ enum Pipeline {
 
     /// Stages 3 to 7 for one environment of a loaded config: its files handed to `sink`.
     /// `configName` and `configDigest` name the config in the files. Throws what the sink throws.
-    static func run(_ config: Config, _ environment: Environment, configName: String, configDigest: String,
-                    into sink: any RenderedFileSink) throws -> Outcome {
+    static func run(
+        _ config: Config, _ environment: Environment, configName: String, configDigest: String,
+        into sink: any RenderedFileSink
+    ) throws -> Outcome {
         let plan = Planner.plan(config, environment)
         let context = PlatformContext(config: config, environment: environment)
         let overrides = Overrides.byStack(config, environment: environment.name)
@@ -63,22 +65,31 @@ enum Pipeline {
         let stacks = plan.stacks.map { (plan: $0, done: byName[$0.name]!) }
         let tallies = stacks.map(\.done.tally)
         let file = config.file
-        let limits = RegionalAvailability.check(tallies, environment, file: file) + AttachmentLimits.check(tallies, environment, file: file)
+        let limits =
+            RegionalAvailability.check(tallies, environment, file: file)
+            + AttachmentLimits.check(tallies, environment, file: file)
         if !limits.isEmpty { return Outcome(errors: limits, warnings: [], stacks: 0, policies: 0) }
         let policies = parts.flatMap(\.policyFiles)
-        try Renderer.render(plan, stacks: stacks.map { ($0.plan, $0.done.file, $0.done.tally.resources) }, policies: policies, config: config,
-                            configName: configName, configDigest: configDigest, with: renderer)
+        try Renderer.render(
+            plan, stacks: stacks.map { ($0.plan, $0.done.file, $0.done.tally.resources) }, policies: policies,
+            config: config,
+            configName: configName, configDigest: configDigest, with: renderer)
         let sizes = Dictionary(uniqueKeysWithValues: stacks.map { ($0.done.file.path, $0.done.file.size) })
-        return Outcome(errors: TemplateLimits.check(tallies, sizes: sizes, environment, file: file),
-                       warnings: AccountQuotas.check(tallies, environment, file: file),
-                       stacks: plan.stacks.count, policies: policies.count)
+        return Outcome(
+            errors: TemplateLimits.check(tallies, sizes: sizes, environment, file: file),
+            warnings: AccountQuotas.check(tallies, environment, file: file),
+            stacks: plan.stacks.count, policies: policies.count)
     }
 
     /// Stages 4 to 6 for one part of the plan, on the calling core.
-    private static func run(_ part: PlanPart, context: PlatformContext, overrides: [String: [Override]],
-                            renderer: FileRenderer) throws -> PartOutcome {
+    private static func run(
+        _ part: PlanPart, context: PlatformContext, overrides: [String: [Override]],
+        renderer: FileRenderer
+    ) throws -> PartOutcome {
         let built = BuiltPart(part, context)
-        var tallies: [StackTally] = [], files: [RenderedFile?] = [], problems: [Diagnostic] = []
+        var tallies: [StackTally] = []
+        var files: [RenderedFile?] = []
+        var problems: [Diagnostic] = []
         for stack in built.stacks {
             tallies.append(StackTally(stack))
             let own = overrides[stack.plan.name] ?? []
@@ -86,6 +97,8 @@ enum Pipeline {
             problems += found
             files.append(found.isEmpty ? try renderer.render(stack, overrides: own) : nil)
         }
-        return PartOutcome(tallies: tallies, stackFiles: files, policyFiles: try built.policies.map(renderer.render), overrideProblems: problems)
+        return PartOutcome(
+            tallies: tallies, stackFiles: files, policyFiles: try built.policies.map(renderer.render),
+            overrideProblems: problems)
     }
 }

@@ -44,7 +44,9 @@ public enum JSONWriter {
             return items.reduce(max(items.count - 1, 0) + 2) { $0 + compactSize($1, tags: tags) }
         case .map(let entries):
             // `{` `"key":value` joined by `,` `}`
-            return entries.reduce(max(entries.count - 1, 0) + 2) { $0 + quotedSize($1.key) + 1 + compactSize($1.value, tags: tags) }
+            return entries.reduce(max(entries.count - 1, 0) + 2) {
+                $0 + quotedSize($1.key) + 1 + compactSize($1.value, tags: tags)
+            }
         }
     }
 
@@ -81,7 +83,10 @@ public enum JSONWriter {
             tags(tag, inner) { escape($0, into: &out) }
             out.append(UInt8(ascii: "\""))
         case .list(let items):
-            if items.isEmpty { out.write("[]"); return }
+            if items.isEmpty {
+                out.write("[]")
+                return
+            }
             out.append(UInt8(ascii: "["))
             for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -91,7 +96,10 @@ public enum JSONWriter {
             newline(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .map(let entries):
-            if entries.isEmpty { out.write("{}"); return }
+            if entries.isEmpty {
+                out.write("{}")
+                return
+            }
             out.append(UInt8(ascii: "{"))
             for index in entries.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -130,7 +138,9 @@ public enum JSONWriter {
 
     /// The escape of `bytes[index]` (and of the three bytes of U+2028/2029 it may start), or
     /// nil when it is written as it is; `length` is how many bytes it stands for.
-    private static func escapeSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: StaticString, length: Int)? {
+    private static func escapeSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+        text: StaticString, length: Int
+    )? {
         switch bytes[index] {
         case 0x22: return ("\\\"", 1)
         case 0x5C: return ("\\\\", 1)
@@ -139,15 +149,20 @@ public enum JSONWriter {
         case 0x09: return ("\\t", 1)
         case 0x08: return ("\\b", 1)
         case 0x0C: return ("\\f", 1)
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8: return ("\\u2028", 3)
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9: return ("\\u2029", 3)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8:
+            return ("\\u2028", 3)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9:
+            return ("\\u2029", 3)
         default: return nil
         }
     }
 
     /// Appends the UTF-8 `bytes` as the inside of a JSON string literal.
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteOutput) {
-        if isPlain(bytes) { out.append(bytes); return }
+        if isPlain(bytes) {
+            out.append(bytes)
+            return
+        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -167,7 +182,8 @@ public enum JSONWriter {
     /// The size in bytes of `escape(bytes)`'s output.
     private static func escapedSize(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if isPlain(bytes) { return bytes.count }
-        var size = 0, index = 0
+        var size = 0
+        var index = 0
         while index < bytes.count {
             if let (text, length) = escapeSequence(bytes, at: index) {
                 size += text.utf8CodeUnitCount

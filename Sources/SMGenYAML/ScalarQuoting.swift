@@ -32,9 +32,12 @@ enum ScalarQuoting {
         // Every character a plain scalar may hold is ASCII, so bytes are characters here.
         guard let first = bytes.first, let last = bytes.last else { return false }
         return classes.withUnsafeBufferPointer { classes in
-            guard classes[Int(first)] & plainStart != 0, last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+            guard classes[Int(first)] & plainStart != 0, last != UInt8(ascii: " "), last != UInt8(ascii: ":") else {
+                return false
+            }
             // One pass, without a branch a byte: the bits every byte has, and those any byte has.
-            var every: UInt8 = 0xFF, some: UInt8 = 0
+            var every: UInt8 = 0xFF
+            var some: UInt8 = 0
             for byte in bytes {
                 every &= classes[Int(byte)]
                 some |= classes[Int(byte)]
@@ -44,7 +47,9 @@ enum ScalarQuoting {
             if some & spaceOrHash != 0 {
                 var previous = UInt8(ascii: " ")
                 for byte in bytes {
-                    if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) { return false }
+                    if byte == UInt8(ascii: " ") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: ":")) {
+                        return false
+                    }
                     if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
                     previous = byte
                 }
@@ -56,7 +61,8 @@ enum ScalarQuoting {
     }
 
     // Byte classes: bits of `classes`.
-    private static let plainStart: UInt8 = 1, plainBody: UInt8 = 2, numericBody: UInt8 = 4, digit: UInt8 = 8, spaceOrHash: UInt8 = 16
+    private static let plainStart: UInt8 = 1, plainBody: UInt8 = 2, numericBody: UInt8 = 4, digit: UInt8 = 8,
+        spaceOrHash: UInt8 = 16
 
     /// A plain scalar may start with a letter, a digit, `_`, `/` or `$`; everything else
     /// (`-`, `.`, `?`, `:`, `!`, `&`, `*`, `'`, `"`, `%`, `@`, `` ` ``, `[`, `{`, `|`, `>`,
@@ -109,15 +115,18 @@ enum ScalarQuoting {
     /// line feeds, that has no leading space or blank first line, and no trailing spaces.
     private static func isLiteralSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.contains(0x0A), let first = bytes.first, first != UInt8(ascii: " "), first != 0x0A,
-              bytes.last != UInt8(ascii: " ") else { return false }
-        var previous: UInt8 = 0, ascii = true
+            bytes.last != UInt8(ascii: " ")
+        else { return false }
+        var previous: UInt8 = 0
+        var ascii = true
         for byte in bytes {
             if byte == 0x0A && previous == UInt8(ascii: " ") { return false }
             if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }
             if byte >= 0x80 { ascii = false }
             previous = byte
         }
-        return ascii || String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || !needsEscape($0) }
+        return ascii
+            || String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || !needsEscape($0) }
     }
 
     /// `text` in single quotes, each `'` doubled.
@@ -144,7 +153,9 @@ enum ScalarQuoting {
             case "\r": out.write("\\r")
             default:
                 if needsEscape(scalar) {
-                    out.write(scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4))
+                    out.write(
+                        scalar.value <= 0xFF
+                            ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4))
                 } else {
                     for byte in UTF8.encode(scalar)! { out.append(byte) }
                 }

@@ -20,13 +20,16 @@ public struct YAMLParser {
         if let offset = Self.firstInvalidUTF8Offset(bytes) {
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             let message = "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset))"
-            return YAMLParseResult(root: nil, errors: [YAMLError(mark: .of(offset: offset, in: bytes), message: message)])
+            return YAMLParseResult(
+                root: nil, errors: [YAMLError(mark: .of(offset: offset, in: bytes), message: message)])
         }
         var builder = TreeBuilder(maxNodes: maxNodes)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) != 0 else {
-            return YAMLParseResult(root: nil, errors: [YAMLError(mark: Mark(line: 1, column: 1), message: "cannot initialise the YAML parser")])
+            return YAMLParseResult(
+                root: nil,
+                errors: [YAMLError(mark: Mark(line: 1, column: 1), message: "cannot initialise the YAML parser")])
         }
         defer { yaml_parser_delete(parser) }
         bytes.withUnsafeBufferPointer { buffer in
@@ -51,7 +54,8 @@ public struct YAMLParser {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context {
-            message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+            message +=
+                " (\(String(cString: context)) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
         }
         let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         let offset = Int(parser.problem_mark.index)
@@ -67,13 +71,22 @@ public struct YAMLParser {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             var scalar: UInt32
             switch byte {
-            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
-            case 0xE0...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
-            case 0xF0...0xF4: length = 4; scalar = UInt32(byte & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                scalar = UInt32(byte & 0x07)
             default: return index
             }
             guard index + length <= count else { return index }
@@ -137,7 +150,9 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                fail(YAMLError(mark: mark, message: "the file holds more than one YAML document; smgen reads exactly one"))
+                fail(
+                    YAMLError(
+                        mark: mark, message: "the file holds more than one YAML document; smgen reads exactly one"))
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
@@ -155,21 +170,27 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
-                fail(YAMLError(mark: mark, message: "unknown alias '*\(name)': no anchor '&\(name)' is defined before it"))
+                fail(
+                    YAMLError(
+                        mark: mark, message: "unknown alias '*\(name)': no anchor '&\(name)' is defined before it"))
                 return
             }
             let node = YAMLNode(kind: target.node.kind, mark: mark, tag: target.node.tag)
             add(node, weight: target.weight, anchor: nil, cost: target.weight)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            stack.append(Frame(isMapping: false, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
+            stack.append(
+                Frame(isMapping: false, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            stack.append(Frame(isMapping: true, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
+            stack.append(
+                Frame(isMapping: true, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let kind: YAMLNode.Kind = frame.isMapping ? .mapping(applyMergeKeys(frame.pairs)) : .sequence(frame.items)
-            add(YAMLNode(kind: kind, mark: frame.mark, tag: frame.tag), weight: frame.weight, anchor: frame.anchor, cost: 1)
+            add(
+                YAMLNode(kind: kind, mark: frame.mark, tag: frame.tag), weight: frame.weight, anchor: frame.anchor,
+                cost: 1)
         default:
             break
         }
@@ -182,7 +203,12 @@ private struct TreeBuilder {
         guard fatal == nil else { return }
         expanded += cost
         if expanded > maxNodes {
-            fail(YAMLError(mark: node.mark, message: "the document expands to more than \(maxNodes) nodes through aliases; refusing to expand it (an alias bomb?)"))
+            fail(
+                YAMLError(
+                    mark: node.mark,
+                    message:
+                        "the document expands to more than \(maxNodes) nodes through aliases; refusing to expand it (an alias bomb?)"
+                ))
             return
         }
         if let anchor { anchors[anchor] = (node, weight) }
@@ -202,7 +228,11 @@ private struct TreeBuilder {
         top.pendingKey = nil
         if let text = key.scalar, !Self.isMergeKey(key) {
             if let first = top.keys[text] {
-                errors.append(YAMLError(mark: key.mark, message: "duplicate key '\(text)' (first defined at line \(first.line), column \(first.column))"))
+                errors.append(
+                    YAMLError(
+                        mark: key.mark,
+                        message: "duplicate key '\(text)' (first defined at line \(first.line), column \(first.column))"
+                    ))
                 return
             }
             top.keys[text] = key.mark
@@ -231,12 +261,14 @@ private struct TreeBuilder {
             case .mapping: sources = [pair.value]
             case .sequence(let items): sources = items
             case .scalar:
-                errors.append(YAMLError(mark: pair.value.mark, message: "merge key '<<' expects a mapping or a list of mappings"))
+                errors.append(
+                    YAMLError(mark: pair.value.mark, message: "merge key '<<' expects a mapping or a list of mappings"))
                 continue
             }
             for source in sources {
                 guard case .mapping(let merged) = source.kind else {
-                    errors.append(YAMLError(mark: source.mark, message: "merge key '<<' expects a mapping or a list of mappings"))
+                    errors.append(
+                        YAMLError(mark: source.mark, message: "merge key '<<' expects a mapping or a list of mappings"))
                     continue
                 }
                 for entry in merged {

@@ -61,11 +61,17 @@ public enum YAMLWriter {
     private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout ByteOutput) {
         switch value {
         case .map(let entries):
-            if entries.isEmpty { out.write(" {}\n"); return }
+            if entries.isEmpty {
+                out.write(" {}\n")
+                return
+            }
             out.append(0x0A)
             writeMap(entries, indent: indent, inline: false, into: &out)
         case .list(let items):
-            if items.isEmpty { out.write(" []\n"); return }
+            if items.isEmpty {
+                out.write(" []\n")
+                return
+            }
             out.append(0x0A)
             writeList(items, indent: indent, inline: false, into: &out)
         case .tagged(let tag, let inner):

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import CMalloc
+    import CMalloc
 #endif
 
 /// How this process uses memory, told to glibc's malloc before any thread starts. A large
@@ -13,9 +13,9 @@ import CMalloc
 enum Allocator {
     static func configure() {
         #if canImport(Glibc)
-        _ = mallopt(M_TOP_PAD, 64 << 20)
-        _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
-        _ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
+            _ = mallopt(M_TOP_PAD, 64 << 20)
+            _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
+            _ = mallopt(M_TRIM_THRESHOLD, 1 << 30)
         #endif
     }
 }

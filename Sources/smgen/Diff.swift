@@ -8,7 +8,8 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare a fresh rendering with an existing output tree, resource by resource.",
-        discussion: "Flags replacements (from CloudFormation's create-only properties), DATA AT RISK, and every IAM statement, security-group rule and membership added or removed. Exit 0 when nothing differs, 1 otherwise."
+        discussion:
+            "Flags replacements (from CloudFormation's create-only properties), DATA AT RISK, and every IAM statement, security-group rule and membership added or removed. Exit 0 when nothing differs, 1 otherwise."
     )
     @OptionGroup var options: ConfigOption
     @Option(help: "The output tree to compare with.")

@@ -5,7 +5,8 @@ import SMGenCore
 extension GraphCommand.Format: ExpressibleByArgument {}
 
 struct Graph: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Print the stacks and their dependencies as a Mermaid or DOT graph.")
+    static let configuration = CommandConfiguration(
+        commandName: "graph", abstract: "Print the stacks and their dependencies as a Mermaid or DOT graph.")
     @OptionGroup var options: ConfigOption
     @Option(name: .customLong("env"), help: "The environment (default: the first).")
     var environment: String?
@@ -15,6 +16,8 @@ struct Graph: ParsableCommand {
     var resources = false
 
     func run() throws {
-        try finish(GraphCommand.run(configPath: options.config, environment: environment, format: format, resources: resources))
+        try finish(
+            GraphCommand.run(configPath: options.config, environment: environment, format: format, resources: resources)
+        )
     }
 }

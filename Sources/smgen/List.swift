@@ -7,7 +7,8 @@ extension ListCommand.Subject: ExpressibleByArgument {}
 extension ListCommand.Format: ExpressibleByArgument {}
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users, projects or teams of the config.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the users, projects or teams of the config.")
     @Argument(help: "What to list: users, projects or teams.")
     var subject: ListCommand.Subject
     @OptionGroup var options: ConfigOption

@@ -6,7 +6,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render CloudFormation stacks, policies, README and manifest into <output>/<env>/.",
-        discussion: "Writes a complete new tree, then swaps it in; on any error the previous output stays as it was. With --check, writes nothing and exits 1 when files would change."
+        discussion:
+            "Writes a complete new tree, then swaps it in; on any error the previous output stays as it was. With --check, writes nothing and exits 1 when files would change."
     )
     @OptionGroup var options: ConfigOption
     @Option(name: [.short, .long], help: "The output folder.")
@@ -17,6 +18,7 @@ struct Render: ParsableCommand {
     var check = false
 
     func run() throws {
-        try finish(RenderCommand.run(configPath: options.config, output: output, environment: environment, check: check))
+        try finish(
+            RenderCommand.run(configPath: options.config, output: output, environment: environment, check: check))
     }
 }

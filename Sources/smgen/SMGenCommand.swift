@@ -11,7 +11,8 @@ import SMGenCore
 struct SMGenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smgen",
-        abstract: "Generates CloudFormation, IAM policies and scripts for a multi-team SageMaker platform from smgen.yaml.",
+        abstract:
+            "Generates CloudFormation, IAM policies and scripts for a multi-team SageMaker platform from smgen.yaml.",
         version: SMGenVersion.current,
         subcommands: [Render.self, Validate.self, Diff.self, List.self, Graph.self, Schema.self, Init.self]
     )

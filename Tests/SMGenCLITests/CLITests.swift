@@ -6,7 +6,8 @@ struct SMGen {
     /// The binary beside the test bundle (SwiftPM builds it for this test target), or `SMGEN_BIN`.
     static let binary: URL = {
         if let path = ProcessInfo.processInfo.environment["SMGEN_BIN"] { return URL(fileURLWithPath: path) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("smgen")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -15,7 +16,8 @@ struct SMGen {
         return URL(fileURLWithPath: ".build/debug/smgen")
     }()
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     struct Output {
         let stdout: String
@@ -29,7 +31,8 @@ struct SMGen {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let start = Date()
@@ -37,8 +40,9 @@ struct SMGen {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus, seconds: Date().timeIntervalSince(start))
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus, seconds: Date().timeIntervalSince(start))
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -61,13 +65,17 @@ struct CLITests {
 
     @Test func everyCorpusCaseExitsTwoQuicklyWithItsDiagnosticsAndWritesNothing() throws {
         let corpus = SMGen.root.appendingPathComponent("Tests/SMGenCoreTests/Fixtures/invalid")
-        let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         let workspace = try SMGen.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: workspace) }
         for name in cases {
-            try FileManager.default.copyItem(at: corpus.appendingPathComponent(name), to: workspace.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: corpus.appendingPathComponent(name), to: workspace.appendingPathComponent(name))
             let output = try SMGen.run(["validate", "-c", name], in: workspace)
-            let expected = try String(contentsOf: corpus.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".expected")), encoding: .utf8)
+            let expected = try String(
+                contentsOf: corpus.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".expected")),
+                encoding: .utf8)
             #expect(output.status == 2, "\(name)")
             #expect(output.stderr == expected, "\(name)")
             #expect(output.stdout.isEmpty, "\(name)")
@@ -100,11 +108,17 @@ struct CLITests {
     @Test func listUsersAsTextAndJSON() throws {
         let text = try SMGen.run(["list", "users", "-c", "examples/design-org.yaml"])
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("USER   EMAIL               ADMIN  PROJECTS\nalice  alice@acme.example  no     rc/fraud-detection,rc/anti-money-laundering\n"))
+        #expect(
+            text.stdout.hasPrefix(
+                "USER   EMAIL               ADMIN  PROJECTS\nalice  alice@acme.example  no     rc/fraud-detection,rc/anti-money-laundering\n"
+            ))
         let json = try SMGen.run(["list", "projects", "-c", "examples/design-org.yaml", "--format", "json"])
         #expect(json.status == 0)
         let projects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(projects?.map { $0["bucket"] as? String } == ["acme-sm-rc-fraud-detection", "acme-sm-rc-anti-money-laundering", "acme-sm-algo-recommendation-engine"])
+        #expect(
+            projects?.map { $0["bucket"] as? String } == [
+                "acme-sm-rc-fraud-detection", "acme-sm-rc-anti-money-laundering", "acme-sm-algo-recommendation-engine",
+            ])
         let teams = try SMGen.run(["list", "teams", "-c", "examples/design-org.yaml", "--format", "json"])
         let parsed = try JSONSerialization.jsonObject(with: Data(teams.stdout.utf8)) as? [[String: Any]]
         #expect(parsed?.map { $0["team"] as? String } == ["rc", "algo"])
@@ -154,7 +168,9 @@ struct RenderCLITests {
         #expect(stale.stdout.contains("would change: \(output)/dev/manifest.json"))
 
         let fresh = workspace.appendingPathComponent("never").path
-        let broken = try SMGen.run(["render", "-c", "Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml", "-o", fresh])
+        let broken = try SMGen.run([
+            "render", "-c", "Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml", "-o", fresh,
+        ])
         #expect(broken.status == 2)
         #expect(broken.stderr.hasPrefix("Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml:10:13: error:"))
         #expect(!FileManager.default.fileExists(atPath: fresh))
@@ -173,7 +189,9 @@ struct GraphCLITests {
         #expect(dot.stdout.hasPrefix("digraph smgen {\n"))
         #expect(dot.stdout.contains("  \"tiny-sm-domain\" -> \"tiny-sm-team-ds\";\n"))
         let resources = try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--resources"])
-        #expect(resources.stdout.contains("tiny_sm_people_ds_churn__ProfileDsChurnAna[\"ProfileDsChurnAna<br/>AWS::SageMaker::UserProfile\"]"))
+        #expect(
+            resources.stdout.contains(
+                "tiny_sm_people_ds_churn__ProfileDsChurnAna[\"ProfileDsChurnAna<br/>AWS::SageMaker::UserProfile\"]"))
         let unknown = try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--env", "nope"])
         #expect(unknown.status == 2)
         #expect(try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--format", "png"]).status == 2)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import SMGenYAML
+import Testing
+
 @testable import SMGenCore
 
 private func load(_ text: String) -> LoadResult {
@@ -8,21 +9,21 @@ private func load(_ text: String) -> LoadResult {
 }
 
 private let minimal = """
-version: 1
-org: {company: tiny}
-environments:
-  dev:
-    account: "111122223333"
-    region: us-east-1
-    vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
-users:
-  ana: {}
-teams:
-  ds:
-    projects:
-      churn: {members: [ana]}
+    version: 1
+    org: {company: tiny}
+    environments:
+      dev:
+        account: "111122223333"
+        region: us-east-1
+        vpc: {id: vpc-0123abcd, cidr: 10.0.0.0/16, subnets: [subnet-0123abcd, subnet-4567ef01]}
+    users:
+      ana: {}
+    teams:
+      ds:
+        projects:
+          churn: {members: [ana]}
 
-"""
+    """
 
 @Suite("Config loader")
 struct ConfigLoaderTests {
@@ -42,7 +43,9 @@ struct ConfigLoaderTests {
     }
 
     @Test func enabledModulesTakeTheirDefaults() throws {
-        let text = minimal + "modules:\n  ecr: {enabled: true}\n  monitoring: {enabled: true}\n  model_registry: {enabled: true}\n"
+        let text =
+            minimal
+            + "modules:\n  ecr: {enabled: true}\n  monitoring: {enabled: true}\n  model_registry: {enabled: true}\n"
         let config = try #require(load(text).config)
         #expect(config.modules.ecr?.sharedRepos == ["base-sklearn", "base-pytorch", "base-xgboost"])
         #expect(config.modules.ecr?.projectRepos == ["preprocessing", "training", "inference"])
@@ -59,24 +62,30 @@ struct ConfigLoaderTests {
     }
 
     @Test func modelsReadTheirHosting() throws {
-        let text = minimal.replacingOccurrences(of: "churn: {members: [ana]}", with: """
-        churn:
-                members: [ana]
-                models:
-                  a: {version: 1, image: "1.dkr.ecr.us-east-1.amazonaws.com/x:1", autoscaling: {max: 6}}
-                  b: {version: 2, image: "1.dkr.ecr.us-east-1.amazonaws.com/x:1", serverless: {}}
-                  c: {version: 3, image: "1.dkr.ecr.us-east-1.amazonaws.com/x@sha256:\(String(repeating: "ab", count: 32))"}
-        """)
+        let text = minimal.replacingOccurrences(
+            of: "churn: {members: [ana]}",
+            with: """
+                churn:
+                        members: [ana]
+                        models:
+                          a: {version: 1, image: "1.dkr.ecr.us-east-1.amazonaws.com/x:1", autoscaling: {max: 6}}
+                          b: {version: 2, image: "1.dkr.ecr.us-east-1.amazonaws.com/x:1", serverless: {}}
+                          c: {version: 3, image: "1.dkr.ecr.us-east-1.amazonaws.com/x@sha256:\(String(repeating: "ab", count: 32))"}
+                """)
         let result = load(text)
         let models = try #require(result.config?.teams[0].projects[0].models, "\(result.diagnostics)")
-        #expect(models[0].hosting == .instances(type: "ml.m5.large", autoscaling: Autoscaling(min: 1, max: 6, targetInvocations: 70)))
+        #expect(
+            models[0].hosting
+                == .instances(type: "ml.m5.large", autoscaling: Autoscaling(min: 1, max: 6, targetInvocations: 70)))
         #expect(models[1].hosting == .serverless(memoryMB: 2048, maxConcurrency: 5))
         #expect(models[2].hosting == .instances(type: "ml.m5.large", autoscaling: nil))
     }
 
     @Test func anchorsAndMergeKeysWork() throws {
-        let text = minimal.replacingOccurrences(of: "users:\n  ana: {}", with: "users:\n  ana: &person {email: ana@x.example}\n  bo:\n    <<: *person\n")
-            .replacingOccurrences(of: "members: [ana]", with: "members: [ana, bo]")
+        let text = minimal.replacingOccurrences(
+            of: "users:\n  ana: {}", with: "users:\n  ana: &person {email: ana@x.example}\n  bo:\n    <<: *person\n"
+        )
+        .replacingOccurrences(of: "members: [ana]", with: "members: [ana, bo]")
         let result = load(text)
         let config = try #require(result.config, "\(result.diagnostics)")
         #expect(config.users.map(\.email) == ["ana@x.example", "ana@x.example"])
@@ -91,7 +100,10 @@ struct ConfigLoaderTests {
         let text = minimal.replacingOccurrences(of: "  ana: {}", with: "  ana: {}\n  idle: {}")
         let result = load(text)
         #expect(result.config != nil)
-        #expect(result.diagnostics.map(\.description) == ["smgen.yaml:10:3: warning: users.idle: is in no project and not an admin; the user gets an IAM user and nothing else"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "smgen.yaml:10:3: warning: users.idle: is in no project and not an admin; the user gets an IAM user and nothing else"
+            ])
     }
 
     @Test func errorsAreSortedByPositionAndAllReported() {
@@ -108,7 +120,10 @@ struct ConfigLoaderTests {
         let extra = (0..<5000).map { "  u\($0): {}\n" }.joined()
         text = text.replacingOccurrences(of: "users:\n", with: "users:\n" + extra)
         let errors = load(text).diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.message) == ["users: 5001 users, but IAM holds at most 5000 users per account; split the org across environments (accounts)"])
+        #expect(
+            errors.map(\.message) == [
+                "users: 5001 users, but IAM holds at most 5000 users per account; split the org across environments (accounts)"
+            ])
     }
 
     @Test func aLargeOrgLoads() throws {
@@ -116,7 +131,8 @@ struct ConfigLoaderTests {
         for project in 0..<300 { for user in 0..<4 { lines.append("  u\(project)x\(user): {}") } }
         lines.append("teams:\n  big:\n    projects:")
         for project in 0..<300 {
-            lines.append("      p\(project): {members: [\((0..<4).map { "u\(project)x\($0)" }.joined(separator: ", "))]}")
+            lines.append(
+                "      p\(project): {members: [\((0..<4).map { "u\(project)x\($0)" }.joined(separator: ", "))]}")
         }
         let result = load(lines.joined(separator: "\n") + "\n")
         #expect(result.diagnostics.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenCore
 
 @Suite("Example configs")
@@ -23,8 +24,12 @@ struct ExampleConfigTests {
     }
 
     @Test func theDesignOrgHasItsTeamsAndProjects() throws {
-        let config = try #require(ConfigLoader.load(path: RepoPaths.examples.appendingPathComponent("design-org.yaml").path).config)
+        let config = try #require(
+            ConfigLoader.load(path: RepoPaths.examples.appendingPathComponent("design-org.yaml").path).config)
         #expect(config.teams.map(\.id) == ["rc", "algo"])
-        #expect(config.teams.flatMap { $0.projects.map(\.id) } == ["fraud-detection", "anti-money-laundering", "recommendation-engine"])
+        #expect(
+            config.teams.flatMap { $0.projects.map(\.id) } == [
+                "fraud-detection", "anti-money-laundering", "recommendation-engine",
+            ])
     }
 }

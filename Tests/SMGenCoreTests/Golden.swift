@@ -6,18 +6,23 @@ import Testing
 enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["SMGEN_RECORD"] == "1" }
 
-    static func compare(_ actual: String, to expectedURL: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func compare(_ actual: String, to expectedURL: URL, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         if recording {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             Issue.record("Recorded new baseline: \(expectedURL.path)", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else {
-            Issue.record("missing golden file \(expectedURL.path); run with SMGEN_RECORD=1 to create it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(expectedURL.path); run with SMGEN_RECORD=1 to create it",
+                sourceLocation: sourceLocation)
             return
         }
         if actual != expected {
-            Issue.record("\(expectedURL.lastPathComponent) differs (run with SMGEN_RECORD=1 to re-record):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(expectedURL.lastPathComponent) differs (run with SMGEN_RECORD=1 to re-record):\n\(diff(expected, actual))",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -26,7 +31,8 @@ enum Golden {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smgen-diff-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let left = directory.appendingPathComponent("expected"), right = directory.appendingPathComponent("actual")
+        let left = directory.appendingPathComponent("expected")
+        let right = directory.appendingPathComponent("actual")
         try? expected.write(to: left, atomically: true, encoding: .utf8)
         try? actual.write(to: right, atomically: true, encoding: .utf8)
         let process = Process()
@@ -43,7 +49,8 @@ enum Golden {
 
 /// Paths of the repository, found from this source file.
 enum RepoPaths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/SMGenCoreTests/Fixtures")
     static let examples = root.appendingPathComponent("examples")
 

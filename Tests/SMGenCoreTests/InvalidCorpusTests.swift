@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenCore
 
 /// Every broken config under Fixtures/invalid gives exactly the diagnostics in its

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMGenCore
 
 @Suite("Naming")
@@ -16,7 +17,8 @@ struct NamingTests {
         #expect(names.model("rc", "fraud-detection", "fraud", version: 1) == "rc-fraud-detection-fraud-v1")
         #expect(names.endpoint("rc", "fraud-detection", "fraud") == "rc-fraud-detection-fraud-ep")
         #expect(names.securityGroup("training") == "acme-sm-training")
-        #expect(AWSNames(company: "acme", bucketSuffix: "-123456789012").bucket("rc", "x") == "acme-sm-rc-x-123456789012")
+        #expect(
+            AWSNames(company: "acme", bucketSuffix: "-123456789012").bucket("rc", "x") == "acme-sm-rc-x-123456789012")
     }
 
     @Test func userNamesInSageMakerNames() {

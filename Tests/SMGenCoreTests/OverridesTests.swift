@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenCore
 
 /// Overrides that name what the plan lacks, or cannot be applied, are errors at their line
@@ -41,7 +42,8 @@ struct OverridesTests {
         """
 
     static func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smgen-overrides-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smgen-overrides-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try config.write(to: directory.appendingPathComponent("smgen.yaml"), atomically: true, encoding: .utf8)
         return directory

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenCore
 
 @Suite("Parallel work")
@@ -21,7 +22,8 @@ struct ParallelTests {
 
     @Test(arguments: [(0, 0), (1, 0), (0, 1), (3, 700), (700, 3), (500, 500)])
     func lanesKeepEachListsOrderAndTransformEachElementOnce(firstCount: Int, secondCount: Int) {
-        let first = Array(0..<firstCount), second = Array(10_000..<(10_000 + secondCount))
+        let first = Array(0..<firstCount)
+        let second = Array(10_000..<(10_000 + secondCount))
         let counter = Counter()
         let (fromFirst, fromSecond) = Parallel.lanes(first, second) { element -> String in
             counter.add(element)

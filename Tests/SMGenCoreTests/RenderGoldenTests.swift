@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenCore
 
 /// Each case under Fixtures/render is a `smgen.yaml` plus the whole output tree it must
@@ -14,7 +15,9 @@ struct RenderGoldenTests {
         let directory = Self.root.appendingPathComponent(name)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smgen-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = RenderCommand.run(configPath: directory.appendingPathComponent("smgen.yaml").path, output: scratch.path, environment: nil, check: false)
+        let result = RenderCommand.run(
+            configPath: directory.appendingPathComponent("smgen.yaml").path, output: scratch.path, environment: nil,
+            check: false)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let expected = directory.appendingPathComponent("expected")
         if Golden.recording {
@@ -24,7 +27,9 @@ struct RenderGoldenTests {
             return
         }
         let diff = Golden.treeDiff(expected: expected, actual: scratch)
-        #expect(diff.isEmpty, "\(name): rendered tree differs from expected/ (run with SMGEN_RECORD=1 to re-record):\n\(diff)")
+        #expect(
+            diff.isEmpty,
+            "\(name): rendered tree differs from expected/ (run with SMGEN_RECORD=1 to re-record):\n\(diff)")
     }
 
     @Test func renderingTwiceGivesTheSameBytes() throws {
@@ -36,14 +41,18 @@ struct RenderGoldenTests {
             try? FileManager.default.removeItem(at: second)
         }
         #expect(RenderCommand.run(configPath: config, output: first.path, environment: nil, check: false).exitCode == 0)
-        #expect(RenderCommand.run(configPath: config, output: second.path, environment: nil, check: false).exitCode == 0)
+        #expect(
+            RenderCommand.run(configPath: config, output: second.path, environment: nil, check: false).exitCode == 0)
         #expect(Golden.treeDiff(expected: first, actual: second).isEmpty)
     }
 
     @Test func theCommittedOutputIsTheRenderingOfTheExample() {
-        let result = RenderCommand.run(configPath: RepoPaths.examples.appendingPathComponent("design-org.yaml").path,
-                                       output: RepoPaths.root.appendingPathComponent("output").path, environment: nil, check: true)
-        #expect(result.exitCode == 0, "output/ is stale; run: swift run smgen render -c examples/design-org.yaml\n\(result.stdout)")
+        let result = RenderCommand.run(
+            configPath: RepoPaths.examples.appendingPathComponent("design-org.yaml").path,
+            output: RepoPaths.root.appendingPathComponent("output").path, environment: nil, check: true)
+        #expect(
+            result.exitCode == 0,
+            "output/ is stale; run: swift run smgen render -c examples/design-org.yaml\n\(result.stdout)")
     }
 }
 

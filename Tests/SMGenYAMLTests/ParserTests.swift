@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMGenYAML
 
 private func parse(_ text: String, maxNodes: Int = 2_000_000) -> YAMLParseResult {
@@ -20,25 +21,32 @@ struct ParserTests {
         #expect(top[0].value.mark == Mark(line: 1, column: 4))
         let inner = pairs(top[1].value)
         #expect(inner[0].key.mark == Mark(line: 3, column: 3))
-        guard case .sequence(let items) = inner[0].value.kind else { Issue.record("not a sequence"); return }
+        guard case .sequence(let items) = inner[0].value.kind else {
+            Issue.record("not a sequence")
+            return
+        }
         #expect(items.map(\.mark) == [Mark(line: 3, column: 7), Mark(line: 3, column: 10)])
         #expect(items[1].kind.isSingleQuoted)
     }
 
     @Test func duplicateKeysReportBothPositions() {
         let result = parse("a: 1\nb: 2\na: 3\n")
-        #expect(result.errors == [YAMLError(mark: Mark(line: 3, column: 1), message: "duplicate key 'a' (first defined at line 1, column 1)")])
+        #expect(
+            result.errors == [
+                YAMLError(
+                    mark: Mark(line: 3, column: 1), message: "duplicate key 'a' (first defined at line 1, column 1)")
+            ])
         #expect(pairs(result.root).count == 2)
     }
 
     @Test func aliasesAndMergeKeys() {
         let text = """
-        base: &base {x: 1, y: 2}
-        other:
-          <<: *base
-          y: 3
-        list: [*base]
-        """
+            base: &base {x: 1, y: 2}
+            other:
+              <<: *base
+              y: 3
+            list: [*base]
+            """
         let result = parse(text)
         #expect(result.errors.isEmpty)
         let other = pairs(pairs(result.root)[1].value)
@@ -94,7 +102,11 @@ struct ParserTests {
         bytes.append(0xE9)
         bytes += Array("\n".utf8)
         let result = YAMLParser().parse(bytes)
-        #expect(result.errors == [YAMLError(mark: Mark(line: 2, column: 7), message: "the file is not valid UTF-8 (byte 0xE9 at offset 12)")])
+        #expect(
+            result.errors == [
+                YAMLError(
+                    mark: Mark(line: 2, column: 7), message: "the file is not valid UTF-8 (byte 0xE9 at offset 12)")
+            ])
     }
 
     @Test func moreThanOneDocumentIsRejected() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SMGenYAML
 
 /// Emits many tricky strings and reads them back with our parser and with PyYAML
@@ -22,7 +23,7 @@ struct RoundTripTests {
 
     static func randomStrings(count: Int) -> [String] {
         let alphabet = Array("aZ09 -_.:#'\"\\\n\t!&*?|>@`%,[]{}~=<+é日\u{85}")
-        var generator = SplitMix(seed: 20261123)
+        var generator = SplitMix(seed: 20_261_123)
         return (0..<count).map { _ in
             let length = Int(generator.next() % 8)
             return String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
@@ -55,16 +56,21 @@ struct RoundTripTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try yaml.write(to: directory.appendingPathComponent("doc.yaml"), atomically: true, encoding: .utf8)
-        try JSONWriter.write(document).write(to: directory.appendingPathComponent("doc.json"), atomically: true, encoding: .utf8)
+        try JSONWriter.write(document).write(
+            to: directory.appendingPathComponent("doc.json"), atomically: true, encoding: .utf8)
         let script = """
-        import json, sys, yaml
-        with open(sys.argv[1], encoding="utf-8") as f: y = yaml.safe_load(f)
-        with open(sys.argv[2], encoding="utf-8") as f: j = json.load(f)
-        bad = [(a, b) for a, b in zip(y["values"], j["values"]) if a != b]
-        bad += [(k, y["keys"].get(k)) for k in j["keys"] if y["keys"].get(k) != j["keys"][k]]
-        print("ok" if y == j and not bad else "mismatch: %r" % bad[:5])
-        """
-        let output = try runPython(script, arguments: [directory.appendingPathComponent("doc.yaml").path, directory.appendingPathComponent("doc.json").path])
+            import json, sys, yaml
+            with open(sys.argv[1], encoding="utf-8") as f: y = yaml.safe_load(f)
+            with open(sys.argv[2], encoding="utf-8") as f: j = json.load(f)
+            bad = [(a, b) for a, b in zip(y["values"], j["values"]) if a != b]
+            bad += [(k, y["keys"].get(k)) for k in j["keys"] if y["keys"].get(k) != j["keys"][k]]
+            print("ok" if y == j and not bad else "mismatch: %r" % bad[:5])
+            """
+        let output = try runPython(
+            script,
+            arguments: [
+                directory.appendingPathComponent("doc.yaml").path, directory.appendingPathComponent("doc.json").path,
+            ])
         #expect(output == "ok\n")
     }
 }

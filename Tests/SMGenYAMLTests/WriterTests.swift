@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMGenYAML
 
 @Suite("YAML and JSON writers")
@@ -17,30 +18,30 @@ struct WriterTests {
                         "Count": 3,
                         "On": true,
                     ]),
-                ]),
-            ]),
+                ])
+            ])
         ])
         let expected = """
-        # Generated
-        Resources:
-          Bucket:
-            Type: AWS::S3::Bucket
-            Properties:
-              BucketName: !Sub ${AWS::StackName}-data
-              Tags:
-                - Key: Team
-                  Value: rc
-                - Key: Empty
-                  Value: ''
-              Ids: !Split
-                - ','
-                - !Ref Ids
-              Empty: []
-              None: {}
-              Count: 3
-              'On': true
+            # Generated
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub ${AWS::StackName}-data
+                  Tags:
+                    - Key: Team
+                      Value: rc
+                    - Key: Empty
+                      Value: ''
+                  Ids: !Split
+                    - ','
+                    - !Ref Ids
+                  Empty: []
+                  None: {}
+                  Count: 3
+                  'On': true
 
-        """
+            """
         #expect(YAMLWriter.write(value, header: ["Generated"]) == expected)
     }
 
@@ -63,15 +64,24 @@ struct WriterTests {
     }
 
     @Test func jsonMatchesPythonIndentTwo() {
-        let value: YAMLValue = .map(["a": [1, "x\n\"y\""], "b": .map([]), "c": .list([]), "d": .double(0.5), "e": .null])
-        let expected = "{\n  \"a\": [\n    1,\n    \"x\\n\\\"y\\\"\"\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": 0.5,\n  \"e\": null\n}\n"
+        let value: YAMLValue = .map([
+            "a": [1, "x\n\"y\""], "b": .map([]), "c": .list([]), "d": .double(0.5), "e": .null,
+        ])
+        let expected =
+            "{\n  \"a\": [\n    1,\n    \"x\\n\\\"y\\\"\"\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": 0.5,\n  \"e\": null\n}\n"
         #expect(JSONWriter.write(value) == expected)
     }
 
     @Test func compactSizeCountsWhatCompactWrites() {
         let values: [YAMLValue] = [
-            .map([]), .list([]), "", "plain", "quote \" and \\ and \n and \u{2028} and é", 0, -12, 1234567890, .double(0.25), true, false, .null,
-            .map(["Version": "2012-10-17", "Statement": [.map(["Sid": "A", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"])]]),
+            .map([]), .list([]), "", "plain", "quote \" and \\ and \n and \u{2028} and é", 0, -12, 1_234_567_890,
+            .double(0.25), true, false, .null,
+            .map([
+                "Version": "2012-10-17",
+                "Statement": [
+                    .map(["Sid": "A", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"])
+                ],
+            ]),
             .list([.map(["k\t": .list([1, 2, .map([])])]), "x"]),
         ]
         for value in values {
@@ -81,7 +91,9 @@ struct WriterTests {
 
     @Test func jsonEscapesWhatPythonEscapes() {
         let text = "q\" b\\ n\n r\r t\t b\u{08} f\u{0C} c\u{01}\u{1F} ls\u{2028} ps\u{2029} é \u{2026}"
-        #expect(JSONWriter.write(.string(text)) == "\"q\\\" b\\\\ n\\n r\\r t\\t b\\b f\\f c\\u0001\\u001f ls\\u2028 ps\\u2029 é \u{2026}\"\n")
+        #expect(
+            JSONWriter.write(.string(text))
+                == "\"q\\\" b\\\\ n\\n r\\r t\\t b\\b f\\f c\\u0001\\u001f ls\\u2028 ps\\u2029 é \u{2026}\"\n")
     }
 
     @Test func taggedValuesAreWrittenAndSizedFromTheirPieces() {
@@ -93,7 +105,11 @@ struct WriterTests {
             }
         }
         let value: YAMLValue = .map(["k": .tagged("!Sub", "ignored"), "l": [.tagged("!X", .null)]])
-        #expect(JSONWriter.bytes(value, tags: tags) == Array("{\n  \"k\": \"!Sub\\\"\\n\\u2028\",\n  \"l\": [\n    \"!X\\\"\\n\\u2028\"\n  ]\n}\n".utf8))
-        #expect(JSONWriter.compactSize(value, tags: tags) == "{\"k\":\"!Sub\\\"\\n\\u2028\",\"l\":[\"!X\\\"\\n\\u2028\"]}".utf8.count)
+        #expect(
+            JSONWriter.bytes(value, tags: tags)
+                == Array("{\n  \"k\": \"!Sub\\\"\\n\\u2028\",\n  \"l\": [\n    \"!X\\\"\\n\\u2028\"\n  ]\n}\n".utf8))
+        #expect(
+            JSONWriter.compactSize(value, tags: tags)
+                == "{\"k\":\"!Sub\\\"\\n\\u2028\",\"l\":[\"!X\\\"\\n\\u2028\"]}".utf8.count)
     }
 }

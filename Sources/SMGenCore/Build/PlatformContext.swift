@@ -56,7 +56,9 @@ struct PlatformContext {
 
     func teamTags(_ team: Team) -> YAMLValue { tags([("Team", team.id)]) }
 
-    func projectTags(_ team: Team, _ project: Project) -> YAMLValue { tags([("Team", team.id), ("Project", project.id)]) }
+    func projectTags(_ team: Team, _ project: Project) -> YAMLValue {
+        tags([("Team", team.id), ("Project", project.id)])
+    }
 
     /// The VPC's ARN, for `ec2:Vpc` conditions.
     var vpcArn: YAMLValue { ARN.ec2("vpc/\(environment.vpc.id)") }

@@ -28,7 +28,8 @@ enum PolicyBuilder {
         case .invoker(let team, let project): return ProjectPolicies.invoker(team, project, context)
         case .build(let team, let project): return DeliveryPolicies.build(team, project, context)
         case .delivery(let team, let project): return DeliveryPolicies.delivery(team, project, context)
-        case .artifactsBucket(let team, let project): return SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id))
+        case .artifactsBucket(let team, let project):
+            return SecureBucket.tlsOnly(names.artifactBucket(team.id, project.id))
         case .retrain(let team, let project): return MonitorPolicies.retrain(team, project, context)
         case .sourceEvents(let team, let project): return DeliveryPolicies.sourceEvents(team, project, context)
         }

@@ -18,14 +18,19 @@ enum AccountQuotas {
         defaults.compactMap { quota in
             let needed = quota.type.map { type in tallies.reduce(0) { $0 + ($1.types[type] ?? 0) } } ?? tallies.count
             guard needed > quota.quota else { return nil }
-            let scope = quota.type == nil ? "account \(environment.account) in \(environment.region)" : "account \(environment.account)"
+            let scope =
+                quota.type == nil
+                ? "account \(environment.account) in \(environment.region)" : "account \(environment.account)"
             let message: String
             if let most = quota.most, needed > most {
-                message = "the platform needs \(needed) \(quota.what), over the \(most) an account can be given at most (\(quota.quota) by default): no raise makes room for it; render some of the teams from a config of their own, into other accounts"
+                message =
+                    "the platform needs \(needed) \(quota.what), over the \(most) an account can be given at most (\(quota.quota) by default): no raise makes room for it; render some of the teams from a config of their own, into other accounts"
             } else {
-                message = "the platform needs \(needed) \(quota.what), over the \(quota.quota) an account has by default; ask for more in Service Quotas (\(scope)) before the first deploy"
+                message =
+                    "the platform needs \(needed) \(quota.what), over the \(quota.quota) an account has by default; ask for more in Service Quotas (\(scope)) before the first deploy"
             }
-            return Diagnostic(.warning, file: file, mark: environment.mark, message: "environments.\(environment.name): \(message)")
+            return Diagnostic(
+                .warning, file: file, mark: environment.mark, message: "environments.\(environment.name): \(message)")
         }
     }
 }

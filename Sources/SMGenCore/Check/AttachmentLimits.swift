@@ -17,8 +17,14 @@ enum AttachmentLimits {
                 attached[holder, default: (tally.stack, 0)].count += count
             }
         }
-        return attached.filter { $0.value.count > maxManagedPolicies }.sorted { ($0.key.kind, $0.key.name) < ($1.key.kind, $1.key.name) }.map { holder, found in
-            Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects, or a person over fewer projects)")
+        return attached.filter { $0.value.count > maxManagedPolicies }.sorted {
+            ($0.key.kind, $0.key.name) < ($1.key.kind, $1.key.name)
+        }.map { holder, found in
+            Diagnostic(
+                .error, file: file, mark: environment.mark,
+                message:
+                    "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects, or a person over fewer projects)"
+            )
         }
     }
 }

@@ -6,7 +6,9 @@ import SMGenYAML
 enum Overrides {
     /// Properties that hold IAM policy documents. smgen writes these from the design and
     /// publishes each as `policies/*.json` for review; an override would make that copy wrong.
-    static let policyProperties: Set<String> = ["PolicyDocument", "AssumeRolePolicyDocument", "Policies", "RepositoryPolicyText"]
+    static let policyProperties: Set<String> = [
+        "PolicyDocument", "AssumeRolePolicyDocument", "Policies", "RepositoryPolicyText",
+    ]
 
     /// Why an override cannot be applied.
     struct Problem: Error {
@@ -27,7 +29,8 @@ enum Overrides {
     static func apply(_ overrides: [Override], to template: YAMLValue) throws(Problem) -> YAMLValue {
         var result = template
         for override in overrides {
-            result = try edit(result, ["Resources", override.resource] + override.path, override.action, shown: override.path)
+            result = try edit(
+                result, ["Resources", override.resource] + override.path, override.action, shown: override.path)
         }
         return result
     }
@@ -49,8 +52,12 @@ enum Overrides {
         if applicable.isEmpty { return [] }
         let stacks = Set(plan.stacks.map(\.name))
         return applicable.filter { !stacks.contains($0.stack) }.map { override in
-            let hint = Suggestion.closest(to: override.stack, among: Array(stacks)).map { "; did you mean '\($0)'?" } ?? "; stacks are listed in <output>/\(environment)/README.md"
-            return Diagnostic(.error, file: config.file, mark: override.stackMark, message: "\(override.label).stack: no stack '\(override.stack)' in environment \(environment)\(hint)")
+            let hint =
+                Suggestion.closest(to: override.stack, among: Array(stacks)).map { "; did you mean '\($0)'?" }
+                ?? "; stacks are listed in <output>/\(environment)/README.md"
+            return Diagnostic(
+                .error, file: config.file, mark: override.stackMark,
+                message: "\(override.label).stack: no stack '\(override.stack)' in environment \(environment)\(hint)")
         }
     }
 
@@ -60,21 +67,31 @@ enum Overrides {
         var found: [Diagnostic] = []
         let template = stack.template
         for override in overrides {
-            let report = { (mark: Mark, message: String) in found.append(Diagnostic(.error, file: file, mark: mark, message: message)) }
+            let report = { (mark: Mark, message: String) in
+                found.append(Diagnostic(.error, file: file, mark: mark, message: message))
+            }
             let ids = template.resources.map(\.logicalId)
             guard let resource = template.resources.first(where: { $0.logicalId == override.resource }) else {
                 let hint = Suggestion.closest(to: override.resource, among: ids).map { "did you mean '\($0)'? " } ?? ""
-                report(override.resourceMark, "\(override.label).resource: stack \(override.stack) has no resource '\(override.resource)'; \(hint)it has: \(ids.joined(separator: ", "))")
+                report(
+                    override.resourceMark,
+                    "\(override.label).resource: stack \(override.stack) has no resource '\(override.resource)'; \(hint)it has: \(ids.joined(separator: ", "))"
+                )
                 continue
             }
             if override.path.count > 1, override.path[0] == "Properties", policyProperties.contains(override.path[1]) {
-                report(override.pathMark, "\(override.label).path: \(override.path.prefix(2).joined(separator: ".")) of \(resource.type) is an IAM policy smgen writes from the design (and publishes in policies/ for review); it cannot be overridden")
+                report(
+                    override.pathMark,
+                    "\(override.label).path: \(override.path.prefix(2).joined(separator: ".")) of \(resource.type) is an IAM policy smgen writes from the design (and publishes in policies/ for review); it cannot be overridden"
+                )
                 continue
             }
             do {
                 _ = try apply([override], to: template.value)
             } catch {
-                report(override.pathMark, "\(override.label).path: \(error.message) in \(override.stack)/\(override.resource)")
+                report(
+                    override.pathMark,
+                    "\(override.label).path: \(error.message) in \(override.stack)/\(override.resource)")
             }
         }
         return found
@@ -82,7 +99,9 @@ enum Overrides {
 
     /// `value` with the node at `path` set or removed; maps missing on the way are created
     /// when setting.
-    private static func edit(_ value: YAMLValue?, _ path: ArraySlice<String>, _ action: Override.Action, shown: [String]) throws(Problem) -> YAMLValue {
+    private static func edit(
+        _ value: YAMLValue?, _ path: ArraySlice<String>, _ action: Override.Action, shown: [String]
+    ) throws(Problem) -> YAMLValue {
         let key = path.first!
         let rest = path.dropFirst()
         let here = shown.prefix(max(0, shown.count - rest.count)).joined(separator: ".")
@@ -104,24 +123,36 @@ enum Overrides {
             if let index { entries[index] = YAMLEntry(key, child) } else { entries.append(YAMLEntry(key, child)) }
             return .map(entries)
         case .list(var items)?:
-            guard let position = Int(key), position >= 0 else { throw Problem(message: "\(here) is a list item: use its index (0, 1, ...)") }
+            guard let position = Int(key), position >= 0 else {
+                throw Problem(message: "\(here) is a list item: use its index (0, 1, ...)")
+            }
             if rest.isEmpty {
                 switch action {
                 case .set(let new):
-                    guard position <= items.count else { throw Problem(message: "the list has \(items.count) items; \(here) can replace one or append (index \(items.count))") }
+                    guard position <= items.count else {
+                        throw Problem(
+                            message:
+                                "the list has \(items.count) items; \(here) can replace one or append (index \(items.count))"
+                        )
+                    }
                     if position == items.count { items.append(new) } else { items[position] = new }
                 case .delete:
-                    guard position < items.count else { throw Problem(message: "there is no \(here) to delete (the list has \(items.count) items)") }
+                    guard position < items.count else {
+                        throw Problem(message: "there is no \(here) to delete (the list has \(items.count) items)")
+                    }
                     items.remove(at: position)
                 }
                 return .list(items)
             }
-            guard position < items.count else { throw Problem(message: "the list has \(items.count) items, so no \(here)") }
+            guard position < items.count else {
+                throw Problem(message: "the list has \(items.count) items, so no \(here)")
+            }
             items[position] = try edit(items[position], rest, action, shown: shown)
             return .list(items)
         default:
             let parent = shown.prefix(max(0, shown.count - path.count)).joined(separator: ".")
-            throw Problem(message: "\(parent.isEmpty ? "the resource" : parent) is a single value, not a mapping or a list")
+            throw Problem(
+                message: "\(parent.isEmpty ? "the resource" : parent) is a single value, not a mapping or a list")
         }
     }
 }

@@ -34,7 +34,11 @@ enum RegionalAvailability {
         return needing.map { type, stacks in
             let more = stacks.count > 1 ? " and \(stacks.count - 1) more" : ""
             let cause = causes[type].map { " (it comes with \($0))" } ?? ""
-            return Diagnostic(.error, file: file, mark: environment.mark, message: "environments.\(environment.name).region: CloudFormation offers no \(type) in \(environment.region), needed by stack \(stacks[0])\(more)\(cause); choose another region or leave out what needs it")
+            return Diagnostic(
+                .error, file: file, mark: environment.mark,
+                message:
+                    "environments.\(environment.name).region: CloudFormation offers no \(type) in \(environment.region), needed by stack \(stacks[0])\(more)\(cause); choose another region or leave out what needs it"
+            )
         }
     }
 }

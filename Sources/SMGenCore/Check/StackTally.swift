@@ -39,7 +39,9 @@ struct StackTally: Sendable {
             if case .string(let name)? = resource.property(kind.nameKey) {
                 let holder = PolicyHolder(kind: kind.name, name: name)
                 byLogicalId[resource.logicalId] = holder
-                if case .list(let arns)? = resource.property("ManagedPolicyArns") { attached[holder, default: 0] += arns.count }
+                if case .list(let arns)? = resource.property("ManagedPolicyArns") {
+                    attached[holder, default: 0] += arns.count
+                }
             }
         }
         for resource in template.resources where resource.type == "AWS::IAM::ManagedPolicy" {
@@ -47,7 +49,8 @@ struct StackTally: Sendable {
                 guard case .list(let targets)? = resource.property(key) else { continue }
                 for target in targets {
                     switch target {
-                    case .tagged("!Ref", .string(let logicalId)): if let holder = byLogicalId[logicalId] { attached[holder, default: 0] += 1 }
+                    case .tagged("!Ref", .string(let logicalId)):
+                        if let holder = byLogicalId[logicalId] { attached[holder, default: 0] += 1 }
                     case .string(let name): attached[PolicyHolder(kind: kind, name: name), default: 0] += 1
                     default: break
                     }

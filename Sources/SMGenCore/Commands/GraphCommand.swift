@@ -11,9 +11,14 @@ public enum GraphCommand {
         let result = ConfigLoader.load(path: configPath)
         guard let config = result.config else { return .invalid(result.diagnostics) }
         let warnings = result.diagnostics.map { "\($0)\n" }.joined()
-        guard let target = environment.map({ name in config.environments.first { $0.name == name } }) ?? config.environments.first else {
+        guard
+            let target = environment.map({ name in config.environments.first { $0.name == name } })
+                ?? config.environments.first
+        else {
             let known = config.environments.map(\.name).joined(separator: ", ")
-            return CommandResult(stderr: warnings + "error: no environment '\(environment ?? "")' in \(configPath); it has: \(known)\n", exitCode: CommandResult.invalid)
+            return CommandResult(
+                stderr: warnings + "error: no environment '\(environment ?? "")' in \(configPath); it has: \(known)\n",
+                exitCode: CommandResult.invalid)
         }
         let plan = Planner.plan(config, target)
         let built = resources ? built(plan, config) : nil
@@ -22,9 +27,12 @@ public enum GraphCommand {
     }
 
     /// Each stack's resources, by stack name: the plan built, a part at a time.
-    private static func built(_ plan: EnvironmentPlan, _ config: Config) -> [String: [CloudFormationTemplate.Resource]] {
+    private static func built(_ plan: EnvironmentPlan, _ config: Config) -> [String: [CloudFormationTemplate.Resource]]
+    {
         let context = PlatformContext(config: config, environment: plan.environment)
-        let parts = Parallel.map(plan.parts) { BuiltPart($0, context).stacks.map { ($0.plan.name, $0.template.resources) } }
+        let parts = Parallel.map(plan.parts) {
+            BuiltPart($0, context).stacks.map { ($0.plan.name, $0.template.resources) }
+        }
         return Dictionary(uniqueKeysWithValues: parts.joined())
     }
 
@@ -33,8 +41,10 @@ public enum GraphCommand {
     /// `family`, when given, draws every stack whose name starts with it as one node
     /// (the README shows the users stacks that way); nil as soon as it grows over `limit`
     /// bytes (the graph of a large org is not built only to be thrown away).
-    static func mermaid(_ plan: EnvironmentPlan, resources: [String: [CloudFormationTemplate.Resource]]?, family: String? = nil,
-                        within limit: Int = .max) -> String? {
+    static func mermaid(
+        _ plan: EnvironmentPlan, resources: [String: [CloudFormationTemplate.Resource]]?, family: String? = nil,
+        within limit: Int = .max
+    ) -> String? {
         let shown = { (name: String) -> String in
             guard let family, name.hasPrefix(family) else { return name }
             return family + "*"
@@ -93,9 +103,11 @@ public enum GraphCommand {
         var out = "digraph smgen {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
         for stack in plan.stacks {
             if let resources {
-                out += "  subgraph \"cluster_\(stack.name)\" {\n    label=\"\(stack.name)\";\n    \"\(stack.name)\" [shape=point, style=invis];\n"
+                out +=
+                    "  subgraph \"cluster_\(stack.name)\" {\n    label=\"\(stack.name)\";\n    \"\(stack.name)\" [shape=point, style=invis];\n"
                 for resource in resources[stack.name]! {
-                    out += "    \"\(stack.name)/\(resource.logicalId)\" [label=\"\(resource.logicalId)\\n\(resource.type)\"];\n"
+                    out +=
+                        "    \"\(stack.name)/\(resource.logicalId)\" [label=\"\(resource.logicalId)\\n\(resource.type)\"];\n"
                 }
                 out += "  }\n"
             } else {
@@ -104,7 +116,8 @@ public enum GraphCommand {
         }
         for stack in plan.stacks {
             for dependency in stack.dependsOn {
-                out += resources != nil
+                out +=
+                    resources != nil
                     ? "  \"\(dependency)\" -> \"\(stack.name)\" [ltail=\"cluster_\(dependency)\", lhead=\"cluster_\(stack.name)\"];\n"
                     : "  \"\(dependency)\" -> \"\(stack.name)\";\n"
             }

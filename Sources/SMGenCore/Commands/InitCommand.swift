@@ -9,7 +9,10 @@ public enum InitCommand {
         // O_EXCL: the check for an existing file and the creation are one step.
         let descriptor = open(configPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            let reason = errno == EEXIST ? "the file already exists; smgen init never overwrites a file" : "cannot create the file (\(String(cString: strerror(errno))))"
+            let reason =
+                errno == EEXIST
+                ? "the file already exists; smgen init never overwrites a file"
+                : "cannot create the file (\(String(cString: strerror(errno))))"
             return CommandResult(stderr: "\(configPath): error: \(reason)\n", exitCode: CommandResult.invalid)
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

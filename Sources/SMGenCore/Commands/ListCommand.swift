@@ -22,7 +22,9 @@ public enum ListCommand {
         let output: String
         switch format {
         case .json: output = JSONWriter.write(.list(rows.map { .map($0.map { YAMLEntry($0.column, $0.value) }) }))
-        case .text: output = TextTable.render(rows.map { $0.map { ($0.column, text($0.value)) } }, emptyHeader: headers(subject))
+        case .text:
+            output = TextTable.render(
+                rows.map { $0.map { ($0.column, text($0.value)) } }, emptyHeader: headers(subject))
         }
         return CommandResult(stdout: output, stderr: result.diagnostics.map { "\($0)\n" }.joined())
     }
@@ -54,8 +56,11 @@ public enum ListCommand {
         }
         let admins = Set(config.admins)
         return config.users.map { user in
-            [("user", .string(user.name)), ("email", .string(user.email)), ("admin", .bool(admins.contains(user.name))),
-             ("projects", .strings(projectsOf[user.name] ?? []))]
+            [
+                ("user", .string(user.name)), ("email", .string(user.email)),
+                ("admin", .bool(admins.contains(user.name))),
+                ("projects", .strings(projectsOf[user.name] ?? [])),
+            ]
         }
     }
 
@@ -63,9 +68,11 @@ public enum ListCommand {
         let names = AWSNames(config)
         return config.teams.flatMap { team in
             team.projects.map { project in
-                [("team", .string(team.id)), ("project", .string(project.id)), ("short", .string(project.short)),
-                 ("members", .strings(project.members)), ("bucket", .string(names.bucket(team.id, project.id))),
-                 ("execution_role", .string(names.executionRole(team.id, project.short)))]
+                [
+                    ("team", .string(team.id)), ("project", .string(project.id)), ("short", .string(project.short)),
+                    ("members", .strings(project.members)), ("bucket", .string(names.bucket(team.id, project.id))),
+                    ("execution_role", .string(names.executionRole(team.id, project.short))),
+                ]
             }
         }
     }
@@ -77,8 +84,10 @@ public enum ListCommand {
             for project in team.projects {
                 for member in project.members where seen.insert(member).inserted { members.append(member) }
             }
-            return [("team", .string(team.id)), ("name", .string(team.name)),
-                    ("projects", .strings(team.projects.map(\.id))), ("members", .strings(members))]
+            return [
+                ("team", .string(team.id)), ("name", .string(team.name)),
+                ("projects", .strings(team.projects.map(\.id))), ("members", .strings(members)),
+            ]
         }
     }
 }

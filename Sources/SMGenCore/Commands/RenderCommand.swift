@@ -25,7 +25,8 @@ public enum RenderCommand {
         // its environments are then rendered in memory.
         var staging: OutputWriter.Staging?
         var refusal: Error?
-        let loaded = RenderedEnvironments.load(configPath: configPath, environment: environment) { environment -> any RenderedFileSink in
+        let loaded = RenderedEnvironments.load(configPath: configPath, environment: environment) {
+            environment -> any RenderedFileSink in
             if refusal == nil {
                 do {
                     if staging == nil { staging = try OutputWriter.Staging(output: outputURL) }

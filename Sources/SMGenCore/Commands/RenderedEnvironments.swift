@@ -23,10 +23,16 @@ struct RenderedEnvironments {
     /// Loads the config and runs the pipeline for each environment into the sink
     /// `sink(environment)` gives, asked for just before that environment is planned. A failure
     /// when the config, an override or a limit is wrong, or a sink fails.
-    static func load(configPath: String, environment: String?,
-                     sink: (Environment) throws -> any RenderedFileSink) -> Result<RenderedEnvironments, Failure> {
+    static func load(
+        configPath: String, environment: String?,
+        sink: (Environment) throws -> any RenderedFileSink
+    ) -> Result<RenderedEnvironments, Failure> {
         guard let data = FileManager.default.contents(atPath: configPath) else {
-            return .failure(Failure(result: CommandResult(stderr: "\(configPath):1:1: error: cannot read the config file\n", exitCode: CommandResult.invalid)))
+            return .failure(
+                Failure(
+                    result: CommandResult(
+                        stderr: "\(configPath):1:1: error: cannot read the config file\n",
+                        exitCode: CommandResult.invalid)))
         }
         let bytes = [UInt8](data)
         let result = Pipeline.load(bytes, file: configPath)
@@ -37,8 +43,12 @@ struct RenderedEnvironments {
             environments = environments.filter { $0.name == environment }
             if environments.isEmpty {
                 let known = config.environments.map(\.name).joined(separator: ", ")
-                return .failure(Failure(result: CommandResult(stderr: warnings + "error: no environment '\(environment)' in \(configPath); it has: \(known)\n",
-                                                              exitCode: CommandResult.invalid)))
+                return .failure(
+                    Failure(
+                        result: CommandResult(
+                            stderr: warnings
+                                + "error: no environment '\(environment)' in \(configPath); it has: \(known)\n",
+                            exitCode: CommandResult.invalid)))
             }
         }
         let configName = URL(fileURLWithPath: configPath).lastPathComponent
@@ -48,9 +58,12 @@ struct RenderedEnvironments {
         for environment in environments {
             let outcome: Pipeline.Outcome
             do {
-                outcome = try Pipeline.run(config, environment, configName: configName, configDigest: digest, into: try sink(environment))
+                outcome = try Pipeline.run(
+                    config, environment, configName: configName, configDigest: digest, into: try sink(environment))
             } catch {
-                return .failure(Failure(result: CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)))
+                return .failure(
+                    Failure(
+                        result: CommandResult(stderr: warnings + "error: \(error)\n", exitCode: CommandResult.invalid)))
             }
             diagnostics += outcome.errors.filter { !diagnostics.contains($0) }
             warnings += outcome.warnings.map { "\($0)\n" }.joined()
@@ -58,7 +71,17 @@ struct RenderedEnvironments {
                 rendered.append(Rendered(environment: environment, stacks: outcome.stacks, policies: outcome.policies))
             }
         }
-        if !diagnostics.isEmpty { return .failure(Failure(result: .invalid(result.diagnostics + diagnostics.enumerated().sorted { ($0.element.mark.line, $0.element.mark.column, $0.offset) < ($1.element.mark.line, $1.element.mark.column, $1.offset) }.map(\.element)))) }
+        if !diagnostics.isEmpty {
+            return .failure(
+                Failure(
+                    result: .invalid(
+                        result.diagnostics
+                            + diagnostics.enumerated().sorted {
+                                ($0.element.mark.line, $0.element.mark.column, $0.offset) < (
+                                    $1.element.mark.line, $1.element.mark.column, $1.offset
+                                )
+                            }.map(\.element))))
+        }
         return .success(RenderedEnvironments(config: config, rendered: rendered, warnings: warnings))
     }
 

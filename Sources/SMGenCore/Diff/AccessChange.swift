@@ -3,7 +3,10 @@ import SMGenYAML
 /// One change to who can do what: an IAM statement, a security-group rule or a membership
 /// (user in group, policy attached), added or removed.
 public struct AccessChange: Sendable {
-    public enum Sign: String, Sendable { case added = "+", removed = "-" }
+    public enum Sign: String, Sendable {
+        case added = "+"
+        case removed = "-"
+    }
     public enum Kind: String, Sendable {
         case statement = "IAM statement"
         case rule = "security group rule"

@@ -27,7 +27,8 @@ enum AccessDiff {
 
     /// The changes from the `old` templates to the `new` ones (by stack name).
     static func changes(old: [String: YAMLValue], new: [String: YAMLValue]) -> [AccessChange] {
-        let before = grants(old), after = grants(new)
+        let before = grants(old)
+        let after = grants(new)
         var remaining = Dictionary(before.map { ($0, 1) }, uniquingKeysWith: +)
         var added: [Grant] = []
         for grant in after {
@@ -91,10 +92,14 @@ enum AccessDiff {
         let properties = resource["Properties"] ?? .map([])
         var found: [Grant] = []
         // The parts of a split managed policy (`MemberPolicy`, `MemberPolicy2`) are one family.
-        let family = type == "AWS::IAM::ManagedPolicy" ? String(logicalId.reversed().drop(while: \.isNumber).reversed()) : logicalId
+        let family =
+            type == "AWS::IAM::ManagedPolicy"
+            ? String(logicalId.reversed().drop(while: \.isNumber).reversed()) : logicalId
         var statementHolder = "\(stack)/\(family)"
         if type == "AWS::IAM::ManagedPolicy", properties["Groups"] == nil, properties["Users"] == nil,
-           case .list(let attached)? = properties["Roles"], attached.count == 1, let role = referencedResource(attached[0]), roles.contains(role) {
+            case .list(let attached)? = properties["Roles"], attached.count == 1,
+            let role = referencedResource(attached[0]), roles.contains(role)
+        {
             statementHolder = "\(stack)/\(role)"
         }
         let holder = "\(stack)/\(family)"
@@ -117,14 +122,20 @@ enum AccessDiff {
                     statement["Principal"]?.display ?? "",
                     statement["Condition"]?.display ?? "",
                 ]
-                found.append(Grant(holder: statementHolder, kind: .statement, identity: fields.joined(separator: "\u{1F}"), fields: fields))
+                found.append(
+                    Grant(
+                        holder: statementHolder, kind: .statement, identity: fields.joined(separator: "\u{1F}"),
+                        fields: fields))
             }
         }
         for key in memberships[type] ?? [] {
             guard case .list(let members)? = properties[key] else { continue }
             for member in members {
                 let fields = [key, member.display]
-                found.append(Grant(holder: holder, kind: .membership, identity: fields.joined(separator: "\u{1F}"), fields: fields))
+                found.append(
+                    Grant(
+                        holder: holder, kind: .membership, identity: fields.joined(separator: "\u{1F}"), fields: fields)
+                )
             }
         }
         if type == "AWS::EC2::SecurityGroup" {
@@ -141,14 +152,21 @@ enum AccessDiff {
     }
 
     private static func ruleGrant(holder: String, direction: String, _ rule: YAMLValue) -> Grant {
-        let from = rule["FromPort"]?.display, to = rule["ToPort"]?.display
+        let from = rule["FromPort"]?.display
+        let to = rule["ToPort"]?.display
         let ports = from == nil && to == nil ? "all" : (from == to ? from! : "\(from ?? "?")-\(to ?? "?")")
         let protocolName = rule["IpProtocol"]?.display ?? ""
-        let peerKeys = ["CidrIp", "CidrIpv6", "SourceSecurityGroupId", "DestinationSecurityGroupId", "SourcePrefixListId", "DestinationPrefixListId"]
+        let peerKeys = [
+            "CidrIp", "CidrIpv6", "SourceSecurityGroupId", "DestinationSecurityGroupId", "SourcePrefixListId",
+            "DestinationPrefixListId",
+        ]
         let peer = peerKeys.compactMap { rule[$0]?.display }.joined(separator: " ")
-        let fields = [direction, protocolName == "-1" ? "all" : protocolName, ports, peer, rule["Description"]?.display ?? ""]
+        let fields = [
+            direction, protocolName == "-1" ? "all" : protocolName, ports, peer, rule["Description"]?.display ?? "",
+        ]
         // The description is shown but does not make a rule different.
-        return Grant(holder: holder, kind: .rule, identity: fields.dropLast().joined(separator: "\u{1F}"), fields: fields)
+        return Grant(
+            holder: holder, kind: .rule, identity: fields.dropLast().joined(separator: "\u{1F}"), fields: fields)
     }
 
     /// The logical id behind `!Ref X` or `!GetAtt X.Attribute`.

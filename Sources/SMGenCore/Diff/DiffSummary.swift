@@ -3,7 +3,8 @@ import SMGenYAML
 /// The counts a reviewer reads first, for one environment's diff.
 struct DiffSummary {
     var stacksAdded = 0, stacksRemoved = 0, stacksModified = 0
-    var resourcesAdded = 0, resourcesRemoved = 0, resourcesModified = 0, resourcesReplaced = 0, resourcesMaybeReplaced = 0
+    var resourcesAdded = 0, resourcesRemoved = 0, resourcesModified = 0, resourcesReplaced = 0,
+        resourcesMaybeReplaced = 0
     var dataAtRisk = 0
     var accessChanges = 0, widening = 0
     var otherFiles = 0
@@ -37,13 +38,17 @@ struct DiffSummary {
             pairs.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         }
         let stacks = counted([(stacksAdded, "added"), (stacksRemoved, "removed"), (stacksModified, "modified")])
-        let resources = counted([(resourcesAdded, "added"), (resourcesRemoved, "removed"), (resourcesReplaced, "replaced"),
-                                 (resourcesMaybeReplaced, "may be replaced"), (resourcesModified, "modified in place")])
+        let resources = counted([
+            (resourcesAdded, "added"), (resourcesRemoved, "removed"), (resourcesReplaced, "replaced"),
+            (resourcesMaybeReplaced, "may be replaced"), (resourcesModified, "modified in place"),
+        ])
         var parts: [String] = []
         if !stacks.isEmpty { parts.append("stacks: \(stacks)") }
         if !resources.isEmpty { parts.append("resources: \(resources)") }
         if dataAtRisk > 0 { parts.append("DATA AT RISK: \(dataAtRisk)") }
-        if accessChanges > 0 { parts.append("access: \(accessChanges) change\(accessChanges == 1 ? "" : "s") (\(widening) widening)") }
+        if accessChanges > 0 {
+            parts.append("access: \(accessChanges) change\(accessChanges == 1 ? "" : "s") (\(widening) widening)")
+        }
         if otherFiles > 0 { parts.append("other files: \(otherFiles)") }
         return parts.isEmpty ? "no changes" : parts.joined(separator: "; ")
     }
@@ -81,12 +86,15 @@ extension PropertyChange {
     /// `old -> new`, with lists of names shown as what was added and removed.
     var summary: String {
         if case .list(let before)? = old, case .list(let after)? = new,
-           !(before + after).contains(where: \.isCollection) {
+            !(before + after).contains(where: \.isCollection)
+        {
             let removed = before.map(\.display).filter { !after.map(\.display).contains($0) }
             let added = after.map(\.display).filter { !before.map(\.display).contains($0) }
             if added.isEmpty && removed.isEmpty { return "reordered" }
-            return [added.isEmpty ? nil : "added " + added.joined(separator: ", "),
-                    removed.isEmpty ? nil : "removed " + removed.joined(separator: ", ")].compactMap { $0 }.joined(separator: "; ")
+            return [
+                added.isEmpty ? nil : "added " + added.joined(separator: ", "),
+                removed.isEmpty ? nil : "removed " + removed.joined(separator: ", "),
+            ].compactMap { $0 }.joined(separator: "; ")
         }
         return "\(Self.shown(old)) -> \(Self.shown(new))"
     }

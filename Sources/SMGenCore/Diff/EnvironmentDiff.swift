@@ -17,10 +17,14 @@ public struct EnvironmentDiff: Sendable {
     /// Compares `tree` (nil: the environment is no longer in the config) with the files in
     /// `directory` (missing: nothing was rendered there yet). Templates are compared with the
     /// environment's account, region and imports filled in by `resolver`, as people read them.
-    static func compare(environment: String, tree: RenderedTree?, existing directory: String, resolver: PolicyResolver) -> EnvironmentDiff {
+    static func compare(environment: String, tree: RenderedTree?, existing directory: String, resolver: PolicyResolver)
+        -> EnvironmentDiff
+    {
         var resolver = resolver
         resolver.lenient = true
-        let read = { (bytes: [UInt8]) in TemplateReader.value(of: String(decoding: bytes, as: UTF8.self)).map(resolver.resolve) }
+        let read = { (bytes: [UInt8]) in
+            TemplateReader.value(of: String(decoding: bytes, as: UTF8.self)).map(resolver.resolve)
+        }
         let newFiles = tree?.files ?? [:]
         let oldPaths = PosixFiles.files(under: directory)
         var oldFiles: [String: [UInt8]] = [:]
@@ -28,10 +32,12 @@ public struct EnvironmentDiff: Sendable {
             if let bytes = PosixFiles.contents(of: directory + "/" + path) { oldFiles[path] = bytes }
         }
         var files: [(path: String, kind: FileKind)] = []
-        var oldTemplates: [String: YAMLValue] = [:], newTemplates: [String: YAMLValue] = [:]
+        var oldTemplates: [String: YAMLValue] = [:]
+        var newTemplates: [String: YAMLValue] = [:]
         var stackNames: [String] = []
         for path in Set(oldFiles.keys).union(newFiles.keys).sorted() {
-            let before = oldFiles[path], after = newFiles[path]
+            let before = oldFiles[path]
+            let after = newFiles[path]
             // The manifest only records digests of the other files (and of the config, which
             // changes with every comment): what it describes is compared file by file.
             if before == after || path == "manifest.json" { continue }
@@ -44,14 +50,20 @@ public struct EnvironmentDiff: Sendable {
             newTemplates[name] = after.flatMap(read)
         }
         let stacks = stackNames.compactMap { name -> StackChange? in
-            let old = oldTemplates[name], new = newTemplates[name]
+            let old = oldTemplates[name]
+            let new = newTemplates[name]
             let resources = ResourceDiff.changes(old: old, new: new)
             let kind: StackChange.Kind = old == nil ? .added : (new == nil ? .removed : .modified)
-            guard kind == .modified else { return StackChange(name: name, kind: kind, resources: resources, template: []) }
+            guard kind == .modified else {
+                return StackChange(name: name, kind: kind, resources: resources, template: [])
+            }
             let template = ["Description", "Outputs"].flatMap { ResourceDiff.differences(old?[$0], new?[$0], path: $0) }
-            return resources.isEmpty && template.isEmpty ? nil : StackChange(name: name, kind: kind, resources: resources, template: template)
+            return resources.isEmpty && template.isEmpty
+                ? nil : StackChange(name: name, kind: kind, resources: resources, template: template)
         }
-        return EnvironmentDiff(environment: environment, stacks: stacks, access: AccessDiff.changes(old: oldTemplates, new: newTemplates), files: files)
+        return EnvironmentDiff(
+            environment: environment, stacks: stacks, access: AccessDiff.changes(old: oldTemplates, new: newTemplates),
+            files: files)
     }
 
     private static func stackName(_ path: String) -> String? {

@@ -4,12 +4,15 @@ import SMGenYAML
 enum ResourceDiff {
     /// Resource types whose replacement or removal loses what users stored in them
     /// (Studio home directories live on the domain's EFS volume, per profile and space).
-    static let homeDirectoryTypes: Set<String> = ["AWS::SageMaker::Domain", "AWS::SageMaker::UserProfile", "AWS::SageMaker::Space"]
+    static let homeDirectoryTypes: Set<String> = [
+        "AWS::SageMaker::Domain", "AWS::SageMaker::UserProfile", "AWS::SageMaker::Space",
+    ]
 
     /// The changes from `old` to `new` (either nil for a stack added or removed), resources
     /// in the order of the new template, then the removed ones in their old order.
     static func changes(old: YAMLValue?, new: YAMLValue?) -> [ResourceChange] {
-        let before = resources(old), after = resources(new)
+        let before = resources(old)
+        let after = resources(new)
         let beforeById = Dictionary(before.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let afterIds = Set(after.map(\.key))
         var found: [ResourceChange] = []
@@ -18,7 +21,9 @@ enum ResourceDiff {
                 found.append(change(entry.key, kind: .added, old: nil, new: entry.value))
                 continue
             }
-            if previous != entry.value { found.append(change(entry.key, kind: .modified, old: previous, new: entry.value)) }
+            if previous != entry.value {
+                found.append(change(entry.key, kind: .modified, old: previous, new: entry.value))
+            }
         }
         for entry in before where !afterIds.contains(entry.key) {
             found.append(change(entry.key, kind: .removed, old: entry.value, new: nil))
@@ -31,7 +36,9 @@ enum ResourceDiff {
         return entries
     }
 
-    private static func change(_ logicalId: String, kind: ResourceChange.Kind, old: YAMLValue?, new: YAMLValue?) -> ResourceChange {
+    private static func change(_ logicalId: String, kind: ResourceChange.Kind, old: YAMLValue?, new: YAMLValue?)
+        -> ResourceChange
+    {
         let type = (new ?? old)?["Type"]?.display ?? "?"
         let properties = kind == .modified ? differences(old, new, path: "") : []
         var replacement = Replacement.none
@@ -46,7 +53,9 @@ enum ResourceDiff {
         }
         let holdsData = (new ?? old)?["DeletionPolicy"] == .string("Retain") || homeDirectoryTypes.contains(type)
         let dataAtRisk = holdsData && (kind == .removed || replacement != .none)
-        return ResourceChange(logicalId: logicalId, type: type, kind: kind, properties: properties, replacement: replacement, dataAtRisk: dataAtRisk)
+        return ResourceChange(
+            logicalId: logicalId, type: type, kind: kind, properties: properties, replacement: replacement,
+            dataAtRisk: dataAtRisk)
     }
 
     /// True when a change at `path` touches one of the create-only properties (a change of
@@ -76,7 +85,9 @@ enum ResourceDiff {
             }
             return found
         case (.list(let before)?, .list(let after)?) where before.count == after.count:
-            return zip(before, after).enumerated().flatMap { index, pair in differences(pair.0, pair.1, path: join(String(index))) }
+            return zip(before, after).enumerated().flatMap { index, pair in
+                differences(pair.0, pair.1, path: join(String(index)))
+            }
         case (.list(let before)?, .list(let after)?) where (before + after).contains(where: \.isCollection):
             // Items kept at the start and the end are the same; the ones between were
             // removed (at their old index) or added (at their new index).

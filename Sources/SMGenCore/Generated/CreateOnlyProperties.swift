@@ -7,38 +7,72 @@ enum CreateOnlyProperties {
     /// A change always replaces the resource (`createOnlyProperties`).
     static let always: [String: [String]] = [
         "AWS::ApplicationAutoScaling::ScalableTarget": ["ResourceId", "ScalableDimension", "ServiceNamespace"],
-        "AWS::ApplicationAutoScaling::ScalingPolicy": ["PolicyName", "ResourceId", "ScalableDimension", "ScalingTargetId", "ServiceNamespace"],
+        "AWS::ApplicationAutoScaling::ScalingPolicy": [
+            "PolicyName", "ResourceId", "ScalableDimension", "ScalingTargetId", "ServiceNamespace",
+        ],
         "AWS::CloudWatch::Alarm": ["AlarmName"],
         "AWS::CodeBuild::Project": ["Name"],
         "AWS::CodePipeline::Pipeline": ["Name"],
         "AWS::CodeStarConnections::Connection": ["ConnectionName", "HostArn", "ProviderType"],
         "AWS::EC2::SecurityGroup": ["GroupDescription", "GroupName", "VpcId"],
-        "AWS::EC2::SecurityGroupEgress": ["CidrIp", "CidrIpv6", "DestinationPrefixListId", "DestinationSecurityGroupId", "FromPort", "GroupId", "IpProtocol", "ToPort"],
-        "AWS::EC2::SecurityGroupIngress": ["CidrIp", "CidrIpv6", "FromPort", "GroupId", "GroupName", "IpProtocol", "SourcePrefixListId", "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "ToPort"],
-        "AWS::EC2::VPCEndpoint": ["DnsOptions.PrivateDnsPreference", "DnsOptions.PrivateDnsSpecifiedDomains", "ResourceConfigurationArn", "ServiceName", "ServiceNetworkArn", "ServiceRegion", "VpcEndpointType", "VpcId"],
-        "AWS::ECR::Repository": ["EncryptionConfiguration", "EncryptionConfiguration.EncryptionType", "EncryptionConfiguration.KmsKey", "RepositoryName"],
+        "AWS::EC2::SecurityGroupEgress": [
+            "CidrIp", "CidrIpv6", "DestinationPrefixListId", "DestinationSecurityGroupId", "FromPort", "GroupId",
+            "IpProtocol", "ToPort",
+        ],
+        "AWS::EC2::SecurityGroupIngress": [
+            "CidrIp", "CidrIpv6", "FromPort", "GroupId", "GroupName", "IpProtocol", "SourcePrefixListId",
+            "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "ToPort",
+        ],
+        "AWS::EC2::VPCEndpoint": [
+            "DnsOptions.PrivateDnsPreference", "DnsOptions.PrivateDnsSpecifiedDomains", "ResourceConfigurationArn",
+            "ServiceName", "ServiceNetworkArn", "ServiceRegion", "VpcEndpointType", "VpcId",
+        ],
+        "AWS::ECR::Repository": [
+            "EncryptionConfiguration", "EncryptionConfiguration.EncryptionType", "EncryptionConfiguration.KmsKey",
+            "RepositoryName",
+        ],
         "AWS::Events::Rule": ["Name"],
         "AWS::IAM::Group": ["GroupName"],
         "AWS::IAM::ManagedPolicy": ["Description", "ManagedPolicyName", "Path"],
         "AWS::IAM::Role": ["Path", "RoleName"],
         "AWS::IAM::User": ["UserName"],
         "AWS::Lambda::Function": ["FunctionName", "PackageType", "TenancyConfig"],
-        "AWS::Lambda::Permission": ["Action", "EventSourceToken", "FunctionName", "FunctionUrlAuthType", "InvokedViaFunctionUrl", "Principal", "PrincipalOrgID", "SourceAccount", "SourceArn"],
+        "AWS::Lambda::Permission": [
+            "Action", "EventSourceToken", "FunctionName", "FunctionUrlAuthType", "InvokedViaFunctionUrl", "Principal",
+            "PrincipalOrgID", "SourceAccount", "SourceArn",
+        ],
         "AWS::Logs::LogGroup": ["LogGroupName"],
         "AWS::S3::Bucket": ["BucketName", "BucketNamePrefix", "BucketNamespace"],
         "AWS::S3::BucketPolicy": ["Bucket"],
         "AWS::SNS::Subscription": ["Endpoint", "Protocol", "TopicArn"],
         "AWS::SNS::Topic": ["FifoTopic", "TopicName"],
-        "AWS::SageMaker::DataQualityJobDefinition": ["DataQualityAppSpecification", "DataQualityBaselineConfig", "DataQualityJobInput", "DataQualityJobOutputConfig", "EndpointName", "JobDefinitionName", "JobResources", "NetworkConfig", "RoleArn", "StoppingCondition", "Tags"],
-        "AWS::SageMaker::Domain": ["AuthMode", "DomainName", "DomainSettings.RStudioServerProDomainSettings.DefaultResourceSpec", "KmsKeyId"],
+        "AWS::SageMaker::DataQualityJobDefinition": [
+            "DataQualityAppSpecification", "DataQualityBaselineConfig", "DataQualityJobInput",
+            "DataQualityJobOutputConfig", "EndpointName", "JobDefinitionName", "JobResources", "NetworkConfig",
+            "RoleArn", "StoppingCondition", "Tags",
+        ],
+        "AWS::SageMaker::Domain": [
+            "AuthMode", "DomainName", "DomainSettings.RStudioServerProDomainSettings.DefaultResourceSpec", "KmsKeyId",
+        ],
         "AWS::SageMaker::Endpoint": ["EndpointName"],
-        "AWS::SageMaker::EndpointConfig": ["AsyncInferenceConfig", "DataCaptureConfig", "EnableNetworkIsolation", "EndpointConfigName", "ExecutionRoleArn", "ExplainerConfig", "KmsKeyId", "ProductionVariants", "ShadowProductionVariants", "VpcConfig"],
-        "AWS::SageMaker::Model": ["Containers", "EnableNetworkIsolation", "ExecutionRoleArn", "InferenceExecutionConfig", "ModelName", "PrimaryContainer", "VpcConfig"],
+        "AWS::SageMaker::EndpointConfig": [
+            "AsyncInferenceConfig", "DataCaptureConfig", "EnableNetworkIsolation", "EndpointConfigName",
+            "ExecutionRoleArn", "ExplainerConfig", "KmsKeyId", "ProductionVariants", "ShadowProductionVariants",
+            "VpcConfig",
+        ],
+        "AWS::SageMaker::Model": [
+            "Containers", "EnableNetworkIsolation", "ExecutionRoleArn", "InferenceExecutionConfig", "ModelName",
+            "PrimaryContainer", "VpcConfig",
+        ],
         "AWS::SageMaker::ModelPackageGroup": ["ModelPackageGroupDescription", "ModelPackageGroupName"],
         "AWS::SageMaker::MonitoringSchedule": ["MonitoringScheduleName"],
         "AWS::SageMaker::Pipeline": ["PipelineName"],
         "AWS::SageMaker::Space": ["DomainId", "OwnershipSettings", "SpaceName", "SpaceSharingSettings"],
-        "AWS::SageMaker::UserProfile": ["DomainId", "SingleSignOnUserIdentifier", "SingleSignOnUserValue", "Tags", "UserProfileName", "UserSettings.RStudioServerProAppSettings.AccessStatus", "UserSettings.RStudioServerProAppSettings.UserGroup"],
+        "AWS::SageMaker::UserProfile": [
+            "DomainId", "SingleSignOnUserIdentifier", "SingleSignOnUserValue", "Tags", "UserProfileName",
+            "UserSettings.RStudioServerProAppSettings.AccessStatus",
+            "UserSettings.RStudioServerProAppSettings.UserGroup",
+        ],
     ]
 
     /// A change may replace the resource (`conditionalCreateOnlyProperties`).

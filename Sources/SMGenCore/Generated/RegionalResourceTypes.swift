@@ -5,27 +5,98 @@
 /// region that lacks any (regions not listed offer them all).
 enum RegionalResourceTypes {
     static let missing: [String: Set<String>] = [
-        "af-south-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::MonitoringSchedule"],
+        "af-south-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
         "ap-east-1": ["AWS::CodeStarConnections::Connection"],
-        "ap-east-2": ["AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule"],
+        "ap-east-2": [
+            "AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection",
+            "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig",
+            "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule",
+        ],
         "ap-northeast-3": ["AWS::CodeStarConnections::Connection"],
-        "ap-south-2": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile"],
-        "ap-southeast-3": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::MonitoringSchedule"],
-        "ap-southeast-4": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile"],
-        "ap-southeast-5": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
-        "ap-southeast-6": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule"],
-        "ap-southeast-7": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
-        "ca-west-1": ["AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile"],
-        "cn-north-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::Space"],
-        "cn-northwest-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::Space"],
-        "eu-central-2": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
+        "ap-south-2": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig",
+            "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule",
+            "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile",
+        ],
+        "ap-southeast-3": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "ap-southeast-4": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig",
+            "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule",
+            "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile",
+        ],
+        "ap-southeast-5": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "ap-southeast-6": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "ap-southeast-7": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "ca-west-1": [
+            "AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection",
+            "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint",
+            "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule",
+            "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile",
+        ],
+        "cn-north-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::Space",
+        ],
+        "cn-northwest-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::Space",
+        ],
+        "eu-central-2": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
         "eu-south-1": ["AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::MonitoringSchedule"],
-        "eu-south-2": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
-        "il-central-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
-        "me-central-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule"],
+        "eu-south-2": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "il-central-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
+        "me-central-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model",
+            "AWS::SageMaker::MonitoringSchedule",
+        ],
         "me-south-1": ["AWS::CodeStarConnections::Connection"],
-        "mx-central-1": ["AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile"],
-        "us-gov-east-1": ["AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space"],
-        "us-gov-west-1": ["AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space"],
+        "mx-central-1": [
+            "AWS::CodeBuild::Project", "AWS::CodeStarConnections::Connection",
+            "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Domain", "AWS::SageMaker::Endpoint",
+            "AWS::SageMaker::EndpointConfig", "AWS::SageMaker::Model", "AWS::SageMaker::MonitoringSchedule",
+            "AWS::SageMaker::Space", "AWS::SageMaker::UserProfile",
+        ],
+        "us-gov-east-1": [
+            "AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::Endpoint", "AWS::SageMaker::EndpointConfig",
+            "AWS::SageMaker::Model", "AWS::SageMaker::ModelPackageGroup", "AWS::SageMaker::MonitoringSchedule",
+            "AWS::SageMaker::Space",
+        ],
+        "us-gov-west-1": [
+            "AWS::CodeStarConnections::Connection", "AWS::SageMaker::DataQualityJobDefinition",
+            "AWS::SageMaker::MonitoringSchedule", "AWS::SageMaker::Space",
+        ],
     ]
 }

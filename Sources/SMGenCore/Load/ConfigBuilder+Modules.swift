@@ -2,11 +2,15 @@ import SMGenYAML
 
 extension ConfigBuilder {
     /// The retention periods CloudWatch Logs accepts, in days.
-    static let logRetentionDays: Set<Int> = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
+    static let logRetentionDays: Set<Int> = [
+        1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    ]
 
     mutating func readModules(_ node: YAMLNode?) -> Modules {
         var modules = Modules(ecr: nil, modelRegistry: false, monitoring: nil, mlops: false)
-        guard let node, let fields = reader.fields(node, "modules", allowed: ["ecr", "model_registry", "monitoring", "mlops"]) else { return modules }
+        guard let node,
+            let fields = reader.fields(node, "modules", allowed: ["ecr", "model_registry", "monitoring", "mlops"])
+        else { return modules }
         if let ecr = fields["ecr"] {
             modules.ecr = self.ecr(ecr)
         }
@@ -24,13 +28,22 @@ extension ConfigBuilder {
 
     private mutating func readMLOps(_ node: YAMLNode, into modules: inout Modules) {
         modules.mlopsMark = node.mark
-        guard let fields = reader.fields(node, "modules.mlops", allowed: ["enabled", "source", "git_provider"], required: ["enabled"]) else { return }
+        guard
+            let fields = reader.fields(
+                node, "modules.mlops", allowed: ["enabled", "source", "git_provider"], required: ["enabled"])
+        else { return }
         modules.mlops = enabled(fields)
-        let source = fields["source"].flatMap { reader.string($0, fields.path("source"), expected: "s3 or git", check: { ["s3", "git"].contains($0) }) } ?? "s3"
+        let source =
+            fields["source"].flatMap {
+                reader.string($0, fields.path("source"), expected: "s3 or git", check: { ["s3", "git"].contains($0) })
+            } ?? "s3"
         var provider = "GitHub"
         if let node = fields["git_provider"] {
-            provider = reader.string(node, fields.path("git_provider"), expected: "one of \(CodeSource.providers.joined(separator: ", "))",
-                                     check: CodeSource.providers.contains) ?? provider
+            provider =
+                reader.string(
+                    node, fields.path("git_provider"),
+                    expected: "one of \(CodeSource.providers.joined(separator: ", "))",
+                    check: CodeSource.providers.contains) ?? provider
             if source != "git" { reader.error(node.mark, fields.path("git_provider"), "applies to 'source: git' only") }
         }
         modules.mlopsSource = source == "git" ? .git(provider: provider) : .s3
@@ -49,8 +62,12 @@ extension ConfigBuilder {
 
     private mutating func ecr(_ node: YAMLNode) -> ECRModule? {
         let path = "modules.ecr"
-        guard let fields = reader.fields(node, path, allowed: ["enabled", "shared_repos", "project_repos", "keep_images"], required: ["enabled"]) else { return nil }
-        var module = ECRModule(sharedRepos: ECRModule.defaultSharedRepos, projectRepos: ECRModule.defaultProjectRepos, keepImages: 10)
+        guard
+            let fields = reader.fields(
+                node, path, allowed: ["enabled", "shared_repos", "project_repos", "keep_images"], required: ["enabled"])
+        else { return nil }
+        var module = ECRModule(
+            sharedRepos: ECRModule.defaultSharedRepos, projectRepos: ECRModule.defaultProjectRepos, keepImages: 10)
         if let shared = fields["shared_repos"] {
             module.sharedRepos = repositoryList(shared, fields.path("shared_repos"))
         }
@@ -69,7 +86,10 @@ extension ConfigBuilder {
         var result: [String] = []
         for (index, item) in items.enumerated() {
             if !Patterns.isRepositoryName(item.value) || item.value.utf8.count > 64 {
-                reader.error(item.mark, "\(path)[\(index)]", "expected a repository name (up to 64 lowercase letters and digits, separated by single '.', '_', '-' or '/'), found '\(ConfigReader.printable(item.value))'")
+                reader.error(
+                    item.mark, "\(path)[\(index)]",
+                    "expected a repository name (up to 64 lowercase letters and digits, separated by single '.', '_', '-' or '/'), found '\(ConfigReader.printable(item.value))'"
+                )
             } else if !seen.insert(item.value).inserted {
                 reader.error(item.mark, "\(path)[\(index)]", "'\(item.value)' is listed twice")
             } else {
@@ -81,15 +101,25 @@ extension ConfigBuilder {
 
     private mutating func monitoring(_ node: YAMLNode) -> MonitoringModule? {
         let path = "modules.monitoring"
-        guard let fields = reader.fields(node, path, allowed: ["enabled", "log_retention_days", "alarm_email"], required: ["enabled"]) else { return nil }
-        var module = MonitoringModule(processingRetentionDays: 30, trainingRetentionDays: 90, endpointsRetentionDays: 14, alarmEmail: "")
-        if let retention = fields["log_retention_days"], let days = reader.fields(retention, fields.path("log_retention_days"), allowed: ["processing", "training", "endpoints"]) {
+        guard
+            let fields = reader.fields(
+                node, path, allowed: ["enabled", "log_retention_days", "alarm_email"], required: ["enabled"])
+        else { return nil }
+        var module = MonitoringModule(
+            processingRetentionDays: 30, trainingRetentionDays: 90, endpointsRetentionDays: 14, alarmEmail: "")
+        if let retention = fields["log_retention_days"],
+            let days = reader.fields(
+                retention, fields.path("log_retention_days"), allowed: ["processing", "training", "endpoints"])
+        {
             module.processingRetentionDays = retentionDays(days, "processing") ?? module.processingRetentionDays
             module.trainingRetentionDays = retentionDays(days, "training") ?? module.trainingRetentionDays
             module.endpointsRetentionDays = retentionDays(days, "endpoints") ?? module.endpointsRetentionDays
         }
         if let email = fields["alarm_email"] {
-            module.alarmEmail = reader.string(email, fields.path("alarm_email"), expected: "an email address (or \"\" for none)", check: { $0.isEmpty || Patterns.isEmail($0) }) ?? ""
+            module.alarmEmail =
+                reader.string(
+                    email, fields.path("alarm_email"), expected: "an email address (or \"\" for none)",
+                    check: { $0.isEmpty || Patterns.isEmail($0) }) ?? ""
         }
         return enabled(fields) ? module : nil
     }
@@ -98,7 +128,8 @@ extension ConfigBuilder {
         guard let node = fields[key], let days = reader.int(node, fields.path(key), in: 1...3653) else { return nil }
         guard Self.logRetentionDays.contains(days) else {
             let allowed = Self.logRetentionDays.sorted().map(String.init).joined(separator: ", ")
-            reader.error(node.mark, fields.path(key), "CloudWatch Logs keeps logs for one of \(allowed) days, found \(days)")
+            reader.error(
+                node.mark, fields.path(key), "CloudWatch Logs keeps logs for one of \(allowed) days, found \(days)")
             return nil
         }
         return days

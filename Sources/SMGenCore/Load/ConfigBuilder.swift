@@ -13,7 +13,10 @@ struct ConfigBuilder {
     }
 
     private mutating func config(_ root: YAMLNode) -> Config? {
-        guard let top = reader.fields(root, "", allowed: ConfigLoader.topLevelKeys, required: ConfigLoader.requiredTopLevelKeys) else {
+        guard
+            let top = reader.fields(
+                root, "", allowed: ConfigLoader.topLevelKeys, required: ConfigLoader.requiredTopLevelKeys)
+        else {
             return nil
         }
         var version = 1
@@ -34,7 +37,8 @@ struct ConfigBuilder {
         let overrides = top["overrides"].map { readOverrides($0, environments: environments.map(\.name)) } ?? []
         var config = Config(
             file: reader.sink.file, version: version, org: org, environments: environments, domain: domain,
-            naming: naming, modules: modules, admins: admins.map(\.value), users: users, teams: teams, overrides: overrides
+            naming: naming, modules: modules, admins: admins.map(\.value), users: users, teams: teams,
+            overrides: overrides
         )
         config.adminMarks = admins.map(\.mark)
         config.usersMark = top["users"]?.mark ?? root.mark
@@ -48,20 +52,33 @@ struct ConfigBuilder {
         var org = Org(company: "", companyMark: node.mark, tags: [])
         if let company = fields?["company"] {
             org.companyMark = company.mark
-            org.company = reader.string(company, "org.company", expected: "a company prefix: a lowercase letter, then 1 to 19 lowercase letters, digits or '-'", check: Patterns.isCompany) ?? ""
+            org.company =
+                reader.string(
+                    company, "org.company",
+                    expected: "a company prefix: a lowercase letter, then 1 to 19 lowercase letters, digits or '-'",
+                    check: Patterns.isCompany) ?? ""
         }
         if let tags = fields?["tags"], let entries = reader.entries(tags, "org.tags") {
             for entry in entries {
                 let path = "org.tags.\(entry.key)"
-                if !Patterns.isTagText(entry.key, maxLength: 128) || entry.key.isEmpty || entry.key.lowercased().hasPrefix("aws:") {
-                    reader.error(entry.mark, path, "a tag key is 1 to 128 letters, digits, spaces or _ . : / = + - @ and does not start with 'aws:'")
+                if !Patterns.isTagText(entry.key, maxLength: 128) || entry.key.isEmpty
+                    || entry.key.lowercased().hasPrefix("aws:")
+                {
+                    reader.error(
+                        entry.mark, path,
+                        "a tag key is 1 to 128 letters, digits, spaces or _ . : / = + - @ and does not start with 'aws:'"
+                    )
                     continue
                 }
                 if Tagging.reservedKeys.contains(entry.key) {
                     reader.error(entry.mark, path, "tag key '\(entry.key)' is set by smgen itself; choose another key")
                     continue
                 }
-                if let value = reader.string(entry.value, path, expected: "a tag value of at most 256 letters, digits, spaces or _ . : / = + - @", check: { Patterns.isTagText($0, maxLength: 256) }) {
+                if let value = reader.string(
+                    entry.value, path,
+                    expected: "a tag value of at most 256 letters, digits, spaces or _ . : / = + - @",
+                    check: { Patterns.isTagText($0, maxLength: 256) })
+                {
                     org.tags.append(Tag(key: entry.key, value: value))
                 }
             }
@@ -71,13 +88,16 @@ struct ConfigBuilder {
 
     private mutating func readDomain(_ node: YAMLNode?, company: String) -> Domain {
         var domain = Domain(name: "\(company)-ml", nameMark: nil, idleTimeoutMinutes: 60)
-        guard let node, let fields = reader.fields(node, "domain", allowed: ["name", "idle_timeout_minutes"]) else { return domain }
+        guard let node, let fields = reader.fields(node, "domain", allowed: ["name", "idle_timeout_minutes"]) else {
+            return domain
+        }
         if let name = fields["name"] {
             domain.nameMark = name.mark
             domain.name = reader.string(name, "domain.name") ?? domain.name
         }
         if let idle = fields["idle_timeout_minutes"] {
-            domain.idleTimeoutMinutes = reader.int(idle, "domain.idle_timeout_minutes", in: 60...525_600) ?? domain.idleTimeoutMinutes
+            domain.idleTimeoutMinutes =
+                reader.int(idle, "domain.idle_timeout_minutes", in: 60...525_600) ?? domain.idleTimeoutMinutes
         }
         return domain
     }
@@ -87,9 +107,16 @@ struct ConfigBuilder {
         guard let node, let fields = reader.fields(node, "naming", allowed: ["bucket_suffix"]) else { return naming }
         if let suffix = fields["bucket_suffix"] {
             naming.bucketSuffixMark = suffix.mark
-            naming.bucketSuffix = reader.string(suffix, "naming.bucket_suffix", expected: "at most 40 lowercase letters, digits, '-' or '.'", check: { text in
-                text.utf8.count <= 40 && text.utf8.allSatisfy { Patterns.isLower($0) || Patterns.isDigit($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ".") }
-            }) ?? ""
+            naming.bucketSuffix =
+                reader.string(
+                    suffix, "naming.bucket_suffix", expected: "at most 40 lowercase letters, digits, '-' or '.'",
+                    check: { text in
+                        text.utf8.count <= 40
+                            && text.utf8.allSatisfy {
+                                Patterns.isLower($0) || Patterns.isDigit($0) || $0 == Patterns.hyphen
+                                    || $0 == UInt8(ascii: ".")
+                            }
+                    }) ?? ""
         }
         return naming
     }
@@ -102,12 +129,17 @@ struct ConfigBuilder {
         for entry in entries {
             let path = "users.\(entry.key)"
             if !Patterns.isIAMUserName(entry.key) {
-                reader.error(entry.mark, path, "'\(ConfigReader.printable(entry.key))' is not a valid IAM user name: 1 to 64 letters, digits or + = , . @ _ -")
+                reader.error(
+                    entry.mark, path,
+                    "'\(ConfigReader.printable(entry.key))' is not a valid IAM user name: 1 to 64 letters, digits or + = , . @ _ -"
+                )
             }
             var user = User(name: entry.key, mark: entry.mark, email: "")
             if !(entry.value.isPlainScalar && PlainScalar.classify(entry.value.scalar ?? "") == .null),
-               let fields = reader.fields(entry.value, path, allowed: ["email"]), let email = fields["email"] {
-                user.email = reader.string(email, "\(path).email", expected: "an email address", check: Patterns.isEmail) ?? ""
+                let fields = reader.fields(entry.value, path, allowed: ["email"]), let email = fields["email"]
+            {
+                user.email =
+                    reader.string(email, "\(path).email", expected: "an email address", check: Patterns.isEmail) ?? ""
             }
             users.append(user)
         }

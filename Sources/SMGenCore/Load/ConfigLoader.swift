@@ -5,11 +5,18 @@ import SMGenYAML
 /// rules, then the AWS names every later stage will use, each checked against its limits.
 public enum ConfigLoader {
     /// The top-level keys of version 1.
-    static let topLevelKeys = ["version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams", "overrides"]
+    static let topLevelKeys = [
+        "version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams", "overrides",
+    ]
 
     public static func load(path: String) -> LoadResult {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadResult(config: nil, diagnostics: [Diagnostic(.error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read the config file")])
+            return LoadResult(
+                config: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read the config file")
+                ])
         }
         return load(bytes: [UInt8](data), file: path)
     }
@@ -22,7 +29,9 @@ public enum ConfigLoader {
         if let root = parsed.root {
             config = ConfigBuilder.build(root, reader: &reader)
         } else if parsed.errors.isEmpty {
-            reader.sink.error(Mark(line: 1, column: 1), "the config is empty; expected a mapping with the keys \(requiredTopLevelKeys.joined(separator: ", "))")
+            reader.sink.error(
+                Mark(line: 1, column: 1),
+                "the config is empty; expected a mapping with the keys \(requiredTopLevelKeys.joined(separator: ", "))")
         }
         if let built = config {
             NameRules.check(built, sink: &reader.sink) { ConfigRules.check(built, sink: &$0) }

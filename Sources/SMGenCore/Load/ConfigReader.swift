@@ -86,11 +86,15 @@ struct ConfigReader {
     /// An integer in `range`.
     mutating func int(_ node: YAMLNode, _ path: String, in range: ClosedRange<Int>) -> Int? {
         guard node.isPlainScalar, let text = node.scalar, case .int(let value) = PlainScalar.classify(text) else {
-            error(node.mark, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(Self.describe(node))")
+            error(
+                node.mark, path,
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(Self.describe(node))")
             return nil
         }
         guard range.contains(value) else {
-            error(node.mark, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            error(
+                node.mark, path,
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)")
             return nil
         }
         return value
@@ -100,7 +104,7 @@ struct ConfigReader {
     mutating func double(_ node: YAMLNode, _ path: String, in range: ClosedRange<Double>) -> Double? {
         let bounds = "from \(JSONWriter.format(range.lowerBound)) to \(JSONWriter.format(range.upperBound))"
         guard node.isPlainScalar, let text = node.scalar, PlainScalar.classify(text) != .string,
-              let value = Double(text.filter { $0 != "_" }), value.isFinite
+            let value = Double(text.filter { $0 != "_" }), value.isFinite
         else {
             error(node.mark, path, "expected a number \(bounds), found \(Self.describe(node))")
             return nil

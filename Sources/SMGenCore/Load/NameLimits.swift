@@ -18,7 +18,8 @@ public enum NameKind: String, Sendable, CaseIterable {
     /// What the rule allows, for messages.
     public var rule: String {
         switch self {
-        case .s3Bucket: return "3 to 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit"
+        case .s3Bucket:
+            return "3 to 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit"
         case .iamRole, .iamUser: return "1 to 64 letters, digits or + = , . @ _ -"
         case .iamGroup, .iamPolicy: return "1 to 128 letters, digits or + = , . @ _ -"
         case .sageMaker: return "1 to 63 letters, digits or single '-', starting and ending with a letter or digit"
@@ -36,7 +37,9 @@ public enum NameKind: String, Sendable, CaseIterable {
         name.withUTF8Bytes { bytes in
             let iamChars = { (c: UInt8) -> Bool in
                 switch c {
-                case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), Patterns.hyphen: true
+                case UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"),
+                    UInt8(ascii: "_"), Patterns.hyphen:
+                    true
                 default: Patterns.isAlnum(c)
                 }
             }
@@ -45,17 +48,25 @@ public enum NameKind: String, Sendable, CaseIterable {
             case .iamRole, .iamUser: return (1...64).contains(bytes.count) && bytes.allSatisfy(iamChars)
             case .iamGroup, .iamPolicy: return (1...128).contains(bytes.count) && bytes.allSatisfy(iamChars)
             case .sageMaker:
-                guard (1...63).contains(bytes.count), let first = bytes.first, let last = bytes.last else { return false }
-                return Patterns.isAlnum(first) && Patterns.isAlnum(last) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen }
+                guard (1...63).contains(bytes.count), let first = bytes.first, let last = bytes.last else {
+                    return false
+                }
+                return Patterns.isAlnum(first) && Patterns.isAlnum(last)
+                    && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen }
             case .ecrRepository: return (2...256).contains(bytes.count) && Patterns.isRepositoryName(bytes)
             case .logGroup:
-                return (1...512).contains(bytes.count) && bytes.allSatisfy {
-                    Patterns.isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == Patterns.hyphen || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "#")
-                }
+                return (1...512).contains(bytes.count)
+                    && bytes.allSatisfy {
+                        Patterns.isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == Patterns.hyphen
+                            || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "#")
+                    }
             case .stack:
                 guard (1...128).contains(bytes.count), let first = bytes.first else { return false }
-                return Patterns.isLower(first) || Patterns.isUpper(first) ? bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen } : false
-            case .export: return (1...255).contains(bytes.count) && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ":") }
+                return Patterns.isLower(first) || Patterns.isUpper(first)
+                    ? bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen } : false
+            case .export:
+                return (1...255).contains(bytes.count)
+                    && bytes.allSatisfy { Patterns.isAlnum($0) || $0 == Patterns.hyphen || $0 == UInt8(ascii: ":") }
             case .logicalId: return (1...255).contains(bytes.count) && bytes.allSatisfy(Patterns.isAlnum)
             case .securityGroup: return (1...255).contains(bytes.count) && !bytes.starts(with: "sg-".utf8)
             }

@@ -12,9 +12,13 @@ enum Patterns {
     static let hyphen = UInt8(ascii: "-")
 
     /// `[a-z][a-z0-9-]{min-1,max-1}`, optionally without `--` and without a trailing `-`.
-    static func isLowerId(_ text: String, maxLength: Int, minLength: Int = 1, allowHyphen: Bool = true, strictHyphens: Bool = false) -> Bool {
+    static func isLowerId(
+        _ text: String, maxLength: Int, minLength: Int = 1, allowHyphen: Bool = true, strictHyphens: Bool = false
+    ) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count >= minLength, bytes.count <= maxLength, let first = bytes.first, isLower(first) else { return false }
+        guard bytes.count >= minLength, bytes.count <= maxLength, let first = bytes.first, isLower(first) else {
+            return false
+        }
         for (index, byte) in bytes.enumerated() {
             if byte == hyphen {
                 guard allowHyphen else { return false }
@@ -39,9 +43,10 @@ enum Patterns {
     /// owner may hold group paths with `/`, as GitLab's do).
     static func isGitRepository(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count >= 2 && text.utf8.count <= 200 && parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { isAlnum($0) || "._-".utf8.contains($0) }
-        }
+        return parts.count >= 2 && text.utf8.count <= 200
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { isAlnum($0) || "._-".utf8.contains($0) }
+            }
     }
 
     /// A git branch name, kept to characters that are safe everywhere it is written.
@@ -96,7 +101,9 @@ enum Patterns {
 
     /// A decimal number without sign or leading zeros, at most `max`.
     private static func decimal(_ text: Substring, max: Int) -> Int? {
-        guard !text.isEmpty, text.count <= 3, text.utf8.allSatisfy(isDigit), text == "0" || !text.hasPrefix("0"), let value = Int(text), value <= max else { return nil }
+        guard !text.isEmpty, text.count <= 3, text.utf8.allSatisfy(isDigit), text == "0" || !text.hasPrefix("0"),
+            let value = Int(text), value <= max
+        else { return nil }
         return value
     }
 
@@ -104,7 +111,8 @@ enum Patterns {
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard text.utf8.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..") else { return false }
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..")
+        else { return false }
         return parts[0].utf8.allSatisfy { isAlnum($0) || "._%+-".utf8.contains($0) }
             && parts[1].utf8.allSatisfy { isAlnum($0) || ".-".utf8.contains($0) }
     }
@@ -117,11 +125,14 @@ enum Patterns {
     static func isRepositoryName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
         return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { component in
-            guard let first = component.first, let last = component.last, isLower(first) || isDigit(first), isLower(last) || isDigit(last) else { return false }
+            guard let first = component.first, let last = component.last, isLower(first) || isDigit(first),
+                isLower(last) || isDigit(last)
+            else { return false }
             for index in component.indices where !(isLower(component[index]) || isDigit(component[index])) {
                 let byte = component[index]
-                guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == hyphen, index + 1 < component.endIndex,
-                      isLower(component[index + 1]) || isDigit(component[index + 1])
+                guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == hyphen,
+                    index + 1 < component.endIndex,
+                    isLower(component[index + 1]) || isDigit(component[index + 1])
                 else { return false }
             }
             return true
@@ -132,7 +143,9 @@ enum Patterns {
     static func isInstanceType(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts[0] == "ml"
-            && parts[1...].allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { isLower($0) || isDigit($0) || $0 == hyphen } }
+            && parts[1...].allSatisfy {
+                !$0.isEmpty && $0.utf8.allSatisfy { isLower($0) || isDigit($0) || $0 == hyphen }
+            }
     }
 
     /// A container image URI: `host[:port]/path[:tag|@sha256:digest]`, lowercase path, no spaces or metacharacters.
@@ -140,15 +153,19 @@ enum Patterns {
         guard text.utf8.count <= 255, let slash = text.firstIndex(of: "/") else { return false }
         let host = text[..<slash]
         var rest = Substring(text[text.index(after: slash)...])
-        guard !host.isEmpty, host.utf8.allSatisfy({ isLower($0) || isDigit($0) || ".-:".utf8.contains($0) }) else { return false }
+        guard !host.isEmpty, host.utf8.allSatisfy({ isLower($0) || isDigit($0) || ".-:".utf8.contains($0) }) else {
+            return false
+        }
         if let at = rest.range(of: "@sha256:") {
             let digest = rest[at.upperBound...]
             guard digest.utf8.count == 64, digest.utf8.allSatisfy(isHex) else { return false }
             rest = rest[..<at.lowerBound]
         } else if let colon = rest.lastIndex(of: ":") {
             let tag = rest[rest.index(after: colon)...]
-            guard (1...128).contains(tag.utf8.count), let first = tag.utf8.first, isAlnum(first) || first == UInt8(ascii: "_"),
-                  tag.utf8.allSatisfy({ isAlnum($0) || "._-".utf8.contains($0) }) else { return false }
+            guard (1...128).contains(tag.utf8.count), let first = tag.utf8.first,
+                isAlnum(first) || first == UInt8(ascii: "_"),
+                tag.utf8.allSatisfy({ isAlnum($0) || "._-".utf8.contains($0) })
+            else { return false }
             rest = rest[..<colon]
         }
         return isRepositoryName(String(rest))

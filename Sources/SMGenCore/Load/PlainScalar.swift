@@ -8,8 +8,12 @@ enum PlainScalar: Equatable {
     case timestamp
     case string
 
-    private static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"]
-    private static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"]
+    private static let trueWords: Set<String> = [
+        "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y",
+    ]
+    private static let falseWords: Set<String> = [
+        "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N",
+    ]
 
     static func classify(_ text: String) -> PlainScalar {
         guard let first = text.utf8.first else { return .null }
@@ -42,7 +46,9 @@ enum PlainScalar: Equatable {
         if lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") {
             return lower.dropFirst(2).allSatisfy { $0.isHexDigit || $0 == "_" } ? .otherNumber : .string
         }
-        let numberSigns: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "_", ".", "e", "+", "-", ":"]
+        let numberSigns: Set<Character> = [
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "_", ".", "e", "+", "-", ":",
+        ]
         return lower.allSatisfy { numberSigns.contains($0) } ? .otherNumber : .string
     }
 

@@ -19,5 +19,7 @@ public enum Regions {
     public static func partition(of region: String) -> String { all[region] ?? "aws" }
 
     /// The domain of `region`'s endpoints (`AWS::URLSuffix`).
-    public static func urlSuffix(of region: String) -> String { partition(of: region) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com" }
+    public static func urlSuffix(of region: String) -> String {
+        partition(of: region) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
+    }
 }

@@ -59,7 +59,9 @@ public struct AWSNames: Sendable {
     public func projectStack(_ team: String, _ project: String) -> String { "\(prefix)-project-\(team)-\(project)" }
     public func peopleStack(_ team: String, _ project: String) -> String { "\(prefix)-people-\(team)-\(project)" }
     /// One user shard's part of a project's people, when they do not fit one stack (`PeopleStack`).
-    public func peopleStack(_ team: String, _ project: String, shard: Int) -> String { "\(peopleStack(team, project))-\(Self.shardSuffix(shard))" }
+    public func peopleStack(_ team: String, _ project: String, shard: Int) -> String {
+        "\(peopleStack(team, project))-\(Self.shardSuffix(shard))"
+    }
     /// One part of a user shard's people, when even those do not fit one stack.
     public func peopleStack(_ team: String, _ project: String, shard: Int, part: Int) -> String {
         "\(peopleStack(team, project, shard: shard))-\(Self.shardSuffix(part))"
@@ -67,7 +69,9 @@ public struct AWSNames: Sendable {
     public func mlopsStack(_ team: String, _ project: String) -> String { "\(prefix)-mlops-\(team)-\(project)" }
     public func modelsStack(_ team: String, _ project: String) -> String { "\(prefix)-models-\(team)-\(project)" }
     /// One model shard's endpoints, when a project's do not fit one stack (`ModelsStack`).
-    public func modelsStack(_ team: String, _ project: String, shard: Int) -> String { "\(modelsStack(team, project))-\(Self.shardSuffix(shard))" }
+    public func modelsStack(_ team: String, _ project: String, shard: Int) -> String {
+        "\(modelsStack(team, project))-\(Self.shardSuffix(shard))"
+    }
     public var ecrStack: String { "\(prefix)-ecr" }
     public var monitoringStack: String { "\(prefix)-monitoring" }
     public var alarmTopic: String { "\(prefix)-alarms" }
@@ -86,10 +90,14 @@ public struct AWSNames: Sendable {
     public var mfaPolicy: String { "\(prefix)-mfa" }
     public var adminsPolicy: String { "\(prefix)-admins" }
     public func teamPolicy(_ team: String) -> String { "\(prefix)-team-\(team)" }
-    public func projectMemberPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-member" }
+    public func projectMemberPolicy(_ team: String, _ project: String) -> String {
+        "\(prefix)-\(team)-\(project)-member"
+    }
     public func deployerPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-deployer" }
     public func invokerPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-invoker" }
-    public func executionRolePolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-execution" }
+    public func executionRolePolicy(_ team: String, _ project: String) -> String {
+        "\(prefix)-\(team)-\(project)-execution"
+    }
     public func executionRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-ExecutionRole" }
     public var domainDefaultRole: String { "SageMaker-\(company)-DomainDefaultRole" }
 
@@ -102,21 +110,35 @@ public struct AWSNames: Sendable {
     public var cicdStack: String { "\(prefix)-cicd" }
     /// The CodeStar connection to the git host (at most 32 characters).
     public var gitConnection: String { "\(prefix)-git" }
-    public func artifactBucket(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-cicd\(bucketSuffix)" }
+    public func artifactBucket(_ team: String, _ project: String) -> String {
+        "\(prefix)-\(team)-\(project)-cicd\(bucketSuffix)"
+    }
     public func buildProject(_ team: String, _ project: String) -> String { "\(team)-\(project)-build" }
-    public func buildLogGroup(_ team: String, _ project: String) -> String { "/aws/codebuild/\(buildProject(team, project))" }
+    public func buildLogGroup(_ team: String, _ project: String) -> String {
+        "/aws/codebuild/\(buildProject(team, project))"
+    }
     public func deliveryPipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-delivery" }
     public func buildRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Build" }
     public func deliveryRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Delivery" }
-    public func sourceEventsRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-SourceEvents" }
+    public func sourceEventsRole(_ team: String, _ short: String) -> String {
+        "SageMaker-\(team)-\(short)-SourceEvents"
+    }
     public func buildPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-build" }
     public func deliveryPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-delivery" }
-    public func sourceEventsPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-source-events" }
-    public func dataQualityJob(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-dq" }
-    public func monitoringSchedule(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ms" }
+    public func sourceEventsPolicy(_ team: String, _ project: String) -> String {
+        "\(prefix)-\(team)-\(project)-source-events"
+    }
+    public func dataQualityJob(_ team: String, _ project: String, _ model: String) -> String {
+        "\(team)-\(project)-\(model)-dq"
+    }
+    public func monitoringSchedule(_ team: String, _ project: String, _ model: String) -> String {
+        "\(team)-\(project)-\(model)-ms"
+    }
     public func driftAlarm(_ endpoint: String) -> String { "\(endpoint)-data-drift" }
     public func driftTopic(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-drift" }
-    public func retrainingTopic(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-retraining" }
+    public func retrainingTopic(_ team: String, _ project: String) -> String {
+        "\(prefix)-\(team)-\(project)-retraining"
+    }
     public func retrainFunction(_ team: String, _ project: String) -> String { "\(team)-\(project)-retrain" }
     public func retrainRole(_ team: String, _ short: String) -> String { "SageMaker-\(team)-\(short)-Retrain" }
     public func retrainPolicy(_ team: String, _ project: String) -> String { "\(prefix)-\(team)-\(project)-retrain" }
@@ -137,29 +159,43 @@ public struct AWSNames: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public func userProfile(_ team: String, _ short: String, _ user: String) -> String { "profile-\(team)-\(short)-\(Self.sageMakerUser(user))" }
-    public func space(_ team: String, _ short: String, _ user: String) -> String { "space-\(team)-\(short)-\(Self.sageMakerUser(user))" }
+    public func userProfile(_ team: String, _ short: String, _ user: String) -> String {
+        "profile-\(team)-\(short)-\(Self.sageMakerUser(user))"
+    }
+    public func space(_ team: String, _ short: String, _ user: String) -> String {
+        "space-\(team)-\(short)-\(Self.sageMakerUser(user))"
+    }
     public func modelPackageGroup(_ team: String, _ project: String) -> String { "\(team)-\(project)" }
     /// The prefix of every SageMaker resource a project owns (`{team}-{project}-`).
     public func resourcePrefix(_ team: String, _ project: String) -> String { "\(team)-\(project)-" }
-    public func model(_ team: String, _ project: String, _ model: String, version: Int) -> String { "\(team)-\(project)-\(model)-v\(version)" }
+    public func model(_ team: String, _ project: String, _ model: String, version: Int) -> String {
+        "\(team)-\(project)-\(model)-v\(version)"
+    }
     /// An endpoint configuration cannot change in place: its name ends in a digest of its
     /// content, so a change creates a new one (and the endpoint switches to it) instead of
     /// failing on a fixed name.
-    public func endpointConfig(_ team: String, _ project: String, _ model: String, digest: String) -> String { "\(team)-\(project)-\(model)-config-\(digest)" }
+    public func endpointConfig(_ team: String, _ project: String, _ model: String, digest: String) -> String {
+        "\(team)-\(project)-\(model)-config-\(digest)"
+    }
     public static let endpointConfigDigestLength = 8
-    public func endpoint(_ team: String, _ project: String, _ model: String) -> String { "\(team)-\(project)-\(model)-ep" }
+    public func endpoint(_ team: String, _ project: String, _ model: String) -> String {
+        "\(team)-\(project)-\(model)-ep"
+    }
     public func pipeline(_ team: String, _ project: String) -> String { "\(team)-\(project)-pipeline" }
     /// The name a pipeline step gives its job: SageMaker Pipelines uses it as a prefix (and
     /// appends `-` and a hash), so the job falls under the project's `{team}-{project}-*` policies.
-    public func pipelineJob(_ team: String, _ project: String, _ step: String) -> String { "\(team)-\(project)-\(step)" }
+    public func pipelineJob(_ team: String, _ project: String, _ step: String) -> String {
+        "\(team)-\(project)-\(step)"
+    }
     /// Room left in a 63-character job name for what Pipelines appends to the prefix.
     public static let pipelineJobSuffixRoom = 16
 
     // MARK: ECR and logs
 
     public func sharedRepository(_ repo: String) -> String { "\(company)-sagemaker-shared/\(repo)" }
-    public func projectRepository(_ team: String, _ project: String, _ repo: String) -> String { "\(prefix)-\(team)-\(project)/\(repo)" }
+    public func projectRepository(_ team: String, _ project: String, _ repo: String) -> String {
+        "\(prefix)-\(team)-\(project)/\(repo)"
+    }
     public static let processingLogGroup = "/aws/sagemaker/ProcessingJobs"
     public static let trainingLogGroup = "/aws/sagemaker/TrainingJobs"
     public static let endpointsLogGroup = "/aws/sagemaker/Endpoints"

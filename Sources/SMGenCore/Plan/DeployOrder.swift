@@ -28,7 +28,8 @@ enum DeployOrder {
                     stillWaiting.append(stack)
                 }
             }
-            precondition(stillWaiting.count < waiting.count, "the stacks \(stillWaiting.map(\.name)) depend on each other")
+            precondition(
+                stillWaiting.count < waiting.count, "the stacks \(stillWaiting.map(\.name)) depend on each other")
             waiting = stillWaiting
         }
         return ordered

@@ -35,10 +35,15 @@ struct GroupPlan {
         }
         let overGroupLimit = Set(Self.groupCounts(config).filter { $0.value > Self.maxGroupsPerUser }.map(\.key))
         let accessGroups = overGroupLimit.reduce(0) { $0 + Self.accessGroups(projects: projects[$1] ?? 0) }
-        let groupsWithProjectGroups = config.teams.count + 1 + config.teams.reduce(0) { $0 + $1.projects.count } + accessGroups
+        let groupsWithProjectGroups =
+            config.teams.count + 1 + config.teams.reduce(0) { $0 + $1.projects.count } + accessGroups
         membersAttachedDirectly = groupsWithProjectGroups > Self.maxGroupsPerAccount
-        overflowing = membersAttachedDirectly
-            ? Set(projects.filter { Self.policiesEveryUserHolds + $0.value * Self.maxMemberPolicyParts > Self.maxPoliciesPerUser }.map(\.key))
+        overflowing =
+            membersAttachedDirectly
+            ? Set(
+                projects.filter {
+                    Self.policiesEveryUserHolds + $0.value * Self.maxMemberPolicyParts > Self.maxPoliciesPerUser
+                }.map(\.key))
             : overGroupLimit
     }
 

@@ -29,14 +29,18 @@ public enum Planner {
             (names.domainStack, .domain, [names.networkStack]),
         ]
         if let ecr = config.modules.ecr { shared.append((names.ecrStack, .ecr(ecr), [])) }
-        if let monitoring = config.modules.monitoring { shared.append((names.monitoringStack, .monitoring(monitoring), [])) }
+        if let monitoring = config.modules.monitoring {
+            shared.append((names.monitoringStack, .monitoring(monitoring), []))
+        }
         if config.modules.mlops, case .git(let provider) = config.modules.mlopsSource {
             shared.append((names.cicdStack, .cicd(provider: provider), []))
         }
-        let platform = part(shared, [
-            PolicyPlan(file: "mfa", name: names.mfaPolicy, holding: .managed, subject: .mfa),
-            PolicyPlan(file: "admins", name: names.adminsPolicy, holding: .managed, subject: .admins),
-        ])
+        let platform = part(
+            shared,
+            [
+                PolicyPlan(file: "mfa", name: names.mfaPolicy, holding: .managed, subject: .mfa),
+                PolicyPlan(file: "admins", name: names.adminsPolicy, holding: .managed, subject: .admins),
+            ])
         // The people, a users stack a shard.
         let shards = Dictionary(grouping: config.users, by: { AWSNames.userShard($0.name) })
         let usersStacks = shards.keys.sorted().flatMap { shard in
@@ -49,25 +53,45 @@ public enum Planner {
             return userStackNames.filter(needed.contains)
         }
         // The teams and projects.
-        var teamsAndProjects: [StackPlan] = [], pipelines: [StackPlan] = [], endpoints: [StackPlan] = []
+        var teamsAndProjects: [StackPlan] = []
+        var pipelines: [StackPlan] = []
+        var endpoints: [StackPlan] = []
         for team in config.teams {
             teamsAndProjects += part(
-                [(names.teamStack(team.id), .team(team), usersStacksOf(TeamStack.teamMembers(team)) + [names.domainStack])],
-                [PolicyPlan(file: "team-\(team.id)", name: names.teamPolicy(team.id), holding: .managed, subject: .team(team))])
+                [
+                    (
+                        names.teamStack(team.id), .team(team),
+                        usersStacksOf(TeamStack.teamMembers(team)) + [names.domainStack]
+                    )
+                ],
+                [
+                    PolicyPlan(
+                        file: "team-\(team.id)", name: names.teamPolicy(team.id), holding: .managed,
+                        subject: .team(team))
+                ])
             for project in team.projects {
                 let projectStack = names.projectStack(team.id, project.id)
                 var stacks: [(String, StackKind, [String])] = [
-                    (projectStack, .project(team, project), [names.networkStack] + usersStacksOf(project.members) + [names.domainStack])
+                    (
+                        projectStack, .project(team, project),
+                        [names.networkStack] + usersStacksOf(project.members) + [names.domainStack]
+                    )
                 ]
                 for people in PeopleStack.stacks(team, project, names) {
-                    stacks.append((people.name, .people(team, project, people), [names.networkStack, names.domainStack, projectStack]))
+                    stacks.append(
+                        (
+                            people.name, .people(team, project, people),
+                            [names.networkStack, names.domainStack, projectStack]
+                        ))
                 }
                 let mlops = names.mlopsStack(team.id, project.id)
                 if config.modules.mlops {
                     let cicd = config.modules.mlopsSource == .s3 ? [] : [names.cicdStack]
                     stacks.append((mlops, .mlops(team, project), [names.networkStack, projectStack] + cicd))
                 }
-                let modelsDependencies = [names.networkStack, projectStack] + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
+                let modelsDependencies =
+                    [names.networkStack, projectStack]
+                    + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
                     + (project.monitorsModels ? [mlops] : [])
                 for models in ModelsStack.stacks(team, project, names) {
                     stacks.append((models.name, .models(team, project, models), modelsDependencies))
@@ -87,38 +111,68 @@ public enum Planner {
         let access = overflowing.keys.sorted().flatMap { shard in
             let users = overflowing[shard]!
             let projectStacks = config.teams.flatMap { team in
-                team.projects.filter { project in project.members.contains { users.contains($0) } }.map { names.projectStack(team.id, $0.id) }
+                team.projects.filter { project in project.members.contains { users.contains($0) } }.map {
+                    names.projectStack(team.id, $0.id)
+                }
             }
-            return part([(names.accessStack(shard), .access(shard: shard, users: users), [names.usersStack(shard)] + projectStacks)])
+            return part([
+                (
+                    names.accessStack(shard), .access(shard: shard, users: users),
+                    [names.usersStack(shard)] + projectStacks
+                )
+            ])
         }
         // Listed in the platform's layers; pipelines, then endpoints last: they need their
         // project's role and, with monitoring, the alarm topic.
-        let listed = Array(platform.prefix(2)) + usersStacks + Array(platform.dropFirst(2)) + teamsAndProjects + access + pipelines + endpoints
-        return EnvironmentPlan(environment: environment, stacks: DeployOrder.sorted(listed), parts: parts,
-                               membersAttachedDirectly: groups.membersAttachedDirectly)
+        let listed =
+            Array(platform.prefix(2)) + usersStacks + Array(platform.dropFirst(2)) + teamsAndProjects + access
+            + pipelines + endpoints
+        return EnvironmentPlan(
+            environment: environment, stacks: DeployOrder.sorted(listed), parts: parts,
+            membersAttachedDirectly: groups.membersAttachedDirectly)
     }
 
     /// The policy documents of one project.
     private static func policies(_ team: Team, _ project: Project, config: Config, names: AWSNames) -> [PolicyPlan] {
         let base = "project-\(team.id)-\(project.id)"
         var policies = [
-            PolicyPlan(file: "\(base)-member", name: names.projectMemberPolicy(team.id, project.id), holding: .managed, subject: .projectMember(team, project)),
-            PolicyPlan(file: "\(base)-execution-role", name: names.executionRolePolicy(team.id, project.id), holding: .ofRole, subject: .executionRole(team, project)),
+            PolicyPlan(
+                file: "\(base)-member", name: names.projectMemberPolicy(team.id, project.id), holding: .managed,
+                subject: .projectMember(team, project)),
+            PolicyPlan(
+                file: "\(base)-execution-role", name: names.executionRolePolicy(team.id, project.id), holding: .ofRole,
+                subject: .executionRole(team, project)),
             PolicyPlan(file: "\(base)-bucket", name: "", holding: .resource, subject: .bucket(team, project)),
-            PolicyPlan(file: "\(base)-deployer", name: names.deployerPolicy(team.id, project.id), holding: .managed, subject: .deployer(team, project)),
-            PolicyPlan(file: "\(base)-invoker", name: names.invokerPolicy(team.id, project.id), holding: .managed, subject: .invoker(team, project)),
+            PolicyPlan(
+                file: "\(base)-deployer", name: names.deployerPolicy(team.id, project.id), holding: .managed,
+                subject: .deployer(team, project)),
+            PolicyPlan(
+                file: "\(base)-invoker", name: names.invokerPolicy(team.id, project.id), holding: .managed,
+                subject: .invoker(team, project)),
         ]
         if config.modules.mlops {
             policies += [
-                PolicyPlan(file: "\(base)-build", name: names.buildPolicy(team.id, project.id), holding: .ofRole, subject: .build(team, project)),
-                PolicyPlan(file: "\(base)-delivery", name: names.deliveryPolicy(team.id, project.id), holding: .ofRole, subject: .delivery(team, project)),
-                PolicyPlan(file: "\(base)-artifacts-bucket", name: "", holding: .resource, subject: .artifactsBucket(team, project)),
+                PolicyPlan(
+                    file: "\(base)-build", name: names.buildPolicy(team.id, project.id), holding: .ofRole,
+                    subject: .build(team, project)),
+                PolicyPlan(
+                    file: "\(base)-delivery", name: names.deliveryPolicy(team.id, project.id), holding: .ofRole,
+                    subject: .delivery(team, project)),
+                PolicyPlan(
+                    file: "\(base)-artifacts-bucket", name: "", holding: .resource,
+                    subject: .artifactsBucket(team, project)),
             ]
             if project.monitorsModels {
-                policies.append(PolicyPlan(file: "\(base)-retrain", name: names.retrainPolicy(team.id, project.id), holding: .ofRole, subject: .retrain(team, project)))
+                policies.append(
+                    PolicyPlan(
+                        file: "\(base)-retrain", name: names.retrainPolicy(team.id, project.id), holding: .ofRole,
+                        subject: .retrain(team, project)))
             }
             if config.modules.mlopsSource == .s3 {
-                policies.append(PolicyPlan(file: "\(base)-source-events", name: names.sourceEventsPolicy(team.id, project.id), holding: .ofRole, subject: .sourceEvents(team, project)))
+                policies.append(
+                    PolicyPlan(
+                        file: "\(base)-source-events", name: names.sourceEventsPolicy(team.id, project.id),
+                        holding: .ofRole, subject: .sourceEvents(team, project)))
             }
         }
         return policies

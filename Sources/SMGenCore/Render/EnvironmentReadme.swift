@@ -17,7 +17,8 @@ enum EnvironmentReadme {
                 let shown = dependency.hasPrefix(usersFamily) ? "\(usersFamily)*" : dependency
                 if !needs.contains(shown) { needs.append(shown) }
             }
-            table += "| `\(stack.name)` | [\(file)](\(file)) | \(needs.isEmpty ? "-" : needs.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+            table +=
+                "| `\(stack.name)` | [\(file)](\(file)) | \(needs.isEmpty ? "-" : needs.map { "`\($0)`" }.joined(separator: ", ")) |\n"
         }
         let bucketOption = environment.templateBucket.isEmpty ? "" : " \\\n  --s3-bucket \(environment.templateBucket)"
         let deploy = plan.stacks.map { stack in
@@ -26,25 +27,31 @@ enum EnvironmentReadme {
         // How a new member gets their project's access.
         let direct = plan.membersAttachedDirectly
         let policyList = policies.map { "- [\($0)](\($0))" }.joined(separator: "\n")
-        return TextTemplate.render("environment-readme.md", [
-            "company": config.org.company,
-            "environment": environment.name,
-            "config": configName,
-            "account": environment.account,
-            "region": region,
-            "vpc": environment.vpc.id,
-            "domain": config.domain.name,
-            "stack_table": table,
-            "stack_count": "\(plan.stacks.count) stacks",
-            "deploy_commands": deploy,
-            "policy_list": policyList,
-            "modules": ModulesReadme.render(plan, config: config),
-            "overrides": overrides(config, environment: environment.name),
-            "graph": graph(plan, family: usersFamily, configName: configName),
-            "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
-            "user_access_added": direct ? "adds them to the team group, attaches their projects' member policies to them" : "adds them to the team and project groups",
-            "project_access_added": direct ? "updates the team group, attaches the project's member policy to them" : "updates the team and project groups",
-        ])
+        return TextTemplate.render(
+            "environment-readme.md",
+            [
+                "company": config.org.company,
+                "environment": environment.name,
+                "config": configName,
+                "account": environment.account,
+                "region": region,
+                "vpc": environment.vpc.id,
+                "domain": config.domain.name,
+                "stack_table": table,
+                "stack_count": "\(plan.stacks.count) stacks",
+                "deploy_commands": deploy,
+                "policy_list": policyList,
+                "modules": ModulesReadme.render(plan, config: config),
+                "overrides": overrides(config, environment: environment.name),
+                "graph": graph(plan, family: usersFamily, configName: configName),
+                "import_marker": PolicyResolver.importMarker("EXPORT-NAME"),
+                "user_access_added": direct
+                    ? "adds them to the team group, attaches their projects' member policies to them"
+                    : "adds them to the team and project groups",
+                "project_access_added": direct
+                    ? "updates the team group, attaches the project's member policy to them"
+                    : "updates the team and project groups",
+            ])
     }
 
     /// Mermaid draws a diagram of at most this many characters (its `maxTextSize`, which
@@ -56,7 +63,8 @@ enum EnvironmentReadme {
         if let mermaid = GraphCommand.mermaid(plan, resources: nil, family: family, within: maxMermaidCharacters) {
             return "```mermaid\n\(mermaid)```\n"
         }
-        return "The graph of these \(plan.stacks.count) stacks is over the \(maxMermaidCharacters) characters Mermaid draws (GitHub too); "
+        return
+            "The graph of these \(plan.stacks.count) stacks is over the \(maxMermaidCharacters) characters Mermaid draws (GitHub too); "
             + "`smgen graph -c \(configName) --env \(plan.environment.name)` prints it (`--format dot` for Graphviz).\n"
     }
 
@@ -65,7 +73,8 @@ enum EnvironmentReadme {
     private static func overrides(_ config: Config, environment: String) -> String {
         let applied = config.overrides.filter { $0.environment == nil || $0.environment == environment }
         if applied.isEmpty { return "None: every resource is exactly as smgen generates it.\n" }
-        var table = "These changes from `overrides:` in the config are applied last, on top of what smgen generates:\n\n"
+        var table =
+            "These changes from `overrides:` in the config are applied last, on top of what smgen generates:\n\n"
         table += "| stack | resource | path | change | reason |\n| --- | --- | --- | --- | --- |\n"
         for override in applied {
             let change: String
@@ -73,7 +82,8 @@ enum EnvironmentReadme {
             case .set(let value): change = "set to \(Markdown.code(value.display))"
             case .delete: change = "removed"
             }
-            table += "| `\(override.stack)` | `\(override.resource)` | `\(override.path.joined(separator: "."))` | \(change) | \(Markdown.cell(override.reason ?? "")) |\n"
+            table +=
+                "| `\(override.stack)` | `\(override.resource)` | `\(override.path.joined(separator: "."))` | \(change) | \(Markdown.cell(override.reason ?? "")) |\n"
         }
         return table
     }

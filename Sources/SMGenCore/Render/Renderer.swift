@@ -14,21 +14,33 @@ public enum Renderer {
     /// Renders the files of the environment as a whole, once its parts are rendered
     /// (`stacks`, in deploy order, and `policies`, in the plan's order): the README and the
     /// scripts (on two cores), then the manifest of every file.
-    static func render(_ plan: EnvironmentPlan, stacks: [StackFile], policies: [RenderedFile], config: Config,
-                       configName: String, configDigest: String, with renderer: FileRenderer) throws {
-        let (readme, scripts) = Parallel.pair({
-            Result { () throws -> RenderedFile in
-                let text = EnvironmentReadme.render(plan, config: config, configName: configName, policies: policies.map(\.path))
-                return try renderer.emit("README.md", Array(text.utf8))
-            }
-        }, {
-            Result { () throws -> [RenderedFile] in
-                let deploy = ScriptsRenderer.deploy(plan, stackBytes: stacks.map(\.file.size), config: config, configName: configName)
-                return try ([deploy] + ScriptsRenderer.others(plan, config: config, configName: configName)).map { try renderer.emit($0.path, Array($0.text.utf8)) }
-            }
-        })
-        let files = (stacks.map(\.file) + policies + [try readme.get()] + (try scripts.get())).sorted { $0.path < $1.path }
-        try renderer.write("manifest.json", manifest(plan, configName: configName, configDigest: configDigest, stacks: stacks, files: files))
+    static func render(
+        _ plan: EnvironmentPlan, stacks: [StackFile], policies: [RenderedFile], config: Config,
+        configName: String, configDigest: String, with renderer: FileRenderer
+    ) throws {
+        let (readme, scripts) = Parallel.pair(
+            {
+                Result { () throws -> RenderedFile in
+                    let text = EnvironmentReadme.render(
+                        plan, config: config, configName: configName, policies: policies.map(\.path))
+                    return try renderer.emit("README.md", Array(text.utf8))
+                }
+            },
+            {
+                Result { () throws -> [RenderedFile] in
+                    let deploy = ScriptsRenderer.deploy(
+                        plan, stackBytes: stacks.map(\.file.size), config: config, configName: configName)
+                    return try ([deploy] + ScriptsRenderer.others(plan, config: config, configName: configName)).map {
+                        try renderer.emit($0.path, Array($0.text.utf8))
+                    }
+                }
+            })
+        let files = (stacks.map(\.file) + policies + [try readme.get()] + (try scripts.get())).sorted {
+            $0.path < $1.path
+        }
+        try renderer.write(
+            "manifest.json",
+            manifest(plan, configName: configName, configDigest: configDigest, stacks: stacks, files: files))
     }
 
     /// The lowercase hex SHA-256 of `bytes`.
@@ -43,8 +55,10 @@ public enum Renderer {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private static func manifest(_ plan: EnvironmentPlan, configName: String, configDigest: String,
-                                 stacks: [StackFile], files: [RenderedFile]) -> [UInt8] {
+    private static func manifest(
+        _ plan: EnvironmentPlan, configName: String, configDigest: String,
+        stacks: [StackFile], files: [RenderedFile]
+    ) -> [UInt8] {
         let environment = plan.environment
         let value: YAMLValue = .map([
             "generator": "smgen",
@@ -52,20 +66,22 @@ public enum Renderer {
             "config": .string(configName),
             "config_sha256": .string(configDigest),
             "environment": .map([
-                "name": .string(environment.name), "account": .string(environment.account), "region": .string(environment.region),
+                "name": .string(environment.name), "account": .string(environment.account),
+                "region": .string(environment.region),
                 "template_bucket": .string(environment.templateBucket),
             ]),
-            "stacks": .list(stacks.map { stack in
-                .map([
-                    "name": .string(stack.plan.name),
-                    "file": .string(stack.file.path),
-                    "depends_on": .strings(stack.plan.dependsOn),
-                    "parameters": .map([]),
-                    "resources": .int(stack.resources),
-                    "bytes": .int(stack.file.size),
-                    "needs_template_bucket": .bool(stack.file.size > inlineTemplateLimit),
-                ])
-            }),
+            "stacks": .list(
+                stacks.map { stack in
+                    .map([
+                        "name": .string(stack.plan.name),
+                        "file": .string(stack.file.path),
+                        "depends_on": .strings(stack.plan.dependsOn),
+                        "parameters": .map([]),
+                        "resources": .int(stack.resources),
+                        "bytes": .int(stack.file.size),
+                        "needs_template_bucket": .bool(stack.file.size > inlineTemplateLimit),
+                    ])
+                }),
             "files": .map(files.map { YAMLEntry($0.path, .string($0.sha256)) }),
         ])
         return JSONWriter.bytes(value)

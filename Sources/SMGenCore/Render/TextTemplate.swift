@@ -10,12 +10,16 @@ enum TextTemplate {
         while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
             out += rest[..<open.lowerBound]
             let key = String(rest[open.upperBound..<close.lowerBound])
-            guard let value = values[key] else { preconditionFailure("template \(template) has no value for {{\(key)}}") }
+            guard let value = values[key] else {
+                preconditionFailure("template \(template) has no value for {{\(key)}}")
+            }
             out += value
             used.insert(key)
             rest = rest[close.upperBound...]
         }
-        precondition(used == Set(values.keys), "template \(template) does not use \(Set(values.keys).subtracting(used).sorted())")
+        precondition(
+            used == Set(values.keys), "template \(template) does not use \(Set(values.keys).subtracting(used).sorted())"
+        )
         return out + rest
     }
 }

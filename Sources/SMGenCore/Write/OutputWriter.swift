@@ -15,8 +15,8 @@ public enum OutputWriter {
     /// The smgen manifest in `directory`, or nil when there is none (or another tool's).
     static func manifest(in directory: URL) -> [String: Any]? {
         guard let bytes = PosixFiles.contents(of: directory.appendingPathComponent("manifest.json").path),
-              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              manifest["generator"] as? String == "smgen"
+            let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            manifest["generator"] as? String == "smgen"
         else { return nil }
         return manifest
     }
@@ -46,9 +46,14 @@ public enum OutputWriter {
         init(output: URL) throws {
             self.output = output
             madeOutput = !FileManager.default.fileExists(atPath: output.path)
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".smgen-") }
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter {
+                !$0.hasPrefix(".smgen-")
+            }
             if !entries.isEmpty && !entries.contains(where: { generatedFiles(of: $0) != nil }) {
-                throw Refusal(description: "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o")
+                throw Refusal(
+                    description:
+                        "\(output.path) is not empty and holds no smgen output (no <env>/manifest.json); choose another folder with -o"
+                )
             }
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         }
@@ -60,11 +65,17 @@ public enum OutputWriter {
             let exists = FileManager.default.fileExists(atPath: directory.path)
             if exists {
                 guard let generated = generatedFiles(of: environment) else {
-                    throw Refusal(description: "\(directory.path) exists but has no smgen manifest; move it away or choose another folder with -o")
+                    throw Refusal(
+                        description:
+                            "\(directory.path) exists but has no smgen manifest; move it away or choose another folder with -o"
+                    )
                 }
                 let foreign = files(under: directory).filter { !generated.contains($0) }
                 if !foreign.isEmpty {
-                    throw Refusal(description: "\(directory.path) holds files smgen did not generate (\(foreign.prefix(5).joined(separator: ", "))); move them away first")
+                    throw Refusal(
+                        description:
+                            "\(directory.path) holds files smgen did not generate (\(foreign.prefix(5).joined(separator: ", "))); move them away first"
+                    )
                 }
             }
             let staging = output.appendingPathComponent(".smgen-new-\(environment)-\(token)")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few file operations the writer needs, straight on POSIX calls: a tree of thousands of
@@ -40,13 +40,17 @@ enum PosixFiles {
         defer { closedir(handle) }
         var found: [(name: String, kind: Kind)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name == "." || name == ".." { continue }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
                 guard lstat(directory + "/" + name, &status) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+                type =
+                    (status.st_mode & S_IFMT) == S_IFDIR
+                    ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
             }
             found.append((name, type == Int32(DT_DIR) ? .directory : (type == Int32(DT_REG) ? .file : .other)))
         }
@@ -109,7 +113,7 @@ enum PosixFiles {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == 0o644,
-              status.st_nlink == 1, status.st_size == bytes.count
+            status.st_nlink == 1, status.st_size == bytes.count
         else { return false }
         let same = bytes.withUnsafeBytes { expected -> Bool in
             var chunk = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 20))
@@ -117,7 +121,7 @@ enum PosixFiles {
             while offset < expected.count {
                 let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0, offset + count <= expected.count,
-                      chunk.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, count) }) == 0
+                    chunk.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, count) }) == 0
                 else { return false }
                 offset += count
             }

@@ -9,7 +9,9 @@ public enum ARN {
     public static let plainUserNameVariable = "${aws:username}"
 
     public static func s3(_ path: String) -> YAMLValue { Fn.sub("arn:\(partition):s3:::\(path)") }
-    public static func iam(_ resource: String) -> YAMLValue { Fn.sub("arn:\(partition):iam::${AWS::AccountId}:\(resource)") }
+    public static func iam(_ resource: String) -> YAMLValue {
+        Fn.sub("arn:\(partition):iam::${AWS::AccountId}:\(resource)")
+    }
     public static func regional(_ service: String, _ resource: String) -> String {
         "arn:\(partition):\(service):${AWS::Region}:${AWS::AccountId}:\(resource)"
     }

@@ -26,7 +26,8 @@ enum ManagedPolicies {
     /// The document in parts that each fit, sized with the environment's values filled in
     /// (values imported from other stacks count with their longer `{{import:...}}` markers).
     /// Each policy is packed once per plan: `document` is built only the first time `name` is asked for.
-    static func parts(_ document: @autoclosure () -> PolicyDocument, _ context: PlatformContext, name: String) -> [Part] {
+    static func parts(_ document: @autoclosure () -> PolicyDocument, _ context: PlatformContext, name: String) -> [Part]
+    {
         context.policyParts.parts(name) { pack(document(), context) }
     }
 
@@ -68,7 +69,9 @@ enum ManagedPolicies {
     private static func fitting(_ whole: Measured, frame: Int, measure: (PolicyStatement) -> Measured) -> [Measured] {
         let statement = whole.statement
         guard frame + whole.size > maxCharacters, statement.resources.count > 1 else {
-            precondition(frame + whole.size <= maxCharacters, "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
+            precondition(
+                frame + whole.size <= maxCharacters,
+                "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
             return [whole]
         }
         var result: [Measured] = []
@@ -112,15 +115,21 @@ enum ManagedPolicies {
     /// Adds the parts as `AWS::IAM::ManagedPolicy` resources, each attached by `attachment`;
     /// returns their logical ids.
     @discardableResult
-    static func add(_ document: PolicyDocument, to template: inout CloudFormationTemplate, logicalId: String, name: String,
-                    description: String, attachment: Attachment?, context: PlatformContext) -> [String] {
-        add(parts(document, context, name: name), to: &template, logicalId: logicalId, name: name, description: description, attachment: attachment)
+    static func add(
+        _ document: PolicyDocument, to template: inout CloudFormationTemplate, logicalId: String, name: String,
+        description: String, attachment: Attachment?, context: PlatformContext
+    ) -> [String] {
+        add(
+            parts(document, context, name: name), to: &template, logicalId: logicalId, name: name,
+            description: description, attachment: attachment)
     }
 
     /// Adds `parts` as `AWS::IAM::ManagedPolicy` resources, each attached by `attachment`;
     /// returns their logical ids.
-    static func add(_ parts: [Part], to template: inout CloudFormationTemplate, logicalId: String, name: String,
-                    description: String, attachment: Attachment?) -> [String] {
+    static func add(
+        _ parts: [Part], to template: inout CloudFormationTemplate, logicalId: String, name: String,
+        description: String, attachment: Attachment?
+    ) -> [String] {
         parts.enumerated().map { index, part in
             var properties = [
                 YAMLEntry("ManagedPolicyName", .string(name + part.suffix)),

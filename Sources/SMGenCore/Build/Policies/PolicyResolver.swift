@@ -23,7 +23,9 @@ public struct PolicyResolver: Sendable {
         partition = Regions.partition(of: region)
         self.region = region
         self.account = account
-        pseudoValues = (Array(partition.utf8), Array(region.utf8), Array(account.utf8), Array(Regions.urlSuffix(of: region).utf8))
+        pseudoValues = (
+            Array(partition.utf8), Array(region.utf8), Array(account.utf8), Array(Regions.urlSuffix(of: region).utf8)
+        )
     }
 
     public func resolve(_ value: YAMLValue) -> YAMLValue {
@@ -53,7 +55,9 @@ public struct PolicyResolver: Sendable {
             substitute(text, variables: [:], emit)
             return true
         case ("!Sub", .list(let parts)):
-            guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else { preconditionFailure("malformed !Sub") }
+            guard case .string(let text)? = parts.first, case .map(let entries)? = parts.last else {
+                preconditionFailure("malformed !Sub")
+            }
             var variables: [String: String] = [:]
             for entry in entries { variables[entry.key] = scalar(resolve(entry.value)) }
             if lenient && variables.count < entries.count { return false }
@@ -96,7 +100,7 @@ public struct PolicyResolver: Sendable {
                     break
                 }
                 guard dollar + 1 < bytes.count, bytes[dollar + 1] == UInt8(ascii: "{"),
-                      let close = bytes[(dollar + 2)...].firstIndex(of: UInt8(ascii: "}"))
+                    let close = bytes[(dollar + 2)...].firstIndex(of: UInt8(ascii: "}"))
                 else {
                     emit(UnsafeBufferPointer(rebasing: bytes[index...dollar]))
                     index = dollar + 1
@@ -124,7 +128,9 @@ public struct PolicyResolver: Sendable {
 
     /// Emits the value of the pseudo parameter `AWS::...` named by `name`'s bytes, if it is
     /// one (the stored bytes lent to `emit`, not copied); false when it is not.
-    private func emitPseudoParameter(_ name: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    private func emitPseudoParameter(_ name: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void)
+        -> Bool
+    {
         if Self.matches(name, "AWS::Region") {
             pseudoValues.region.withUnsafeBufferPointer(emit)
         } else if Self.matches(name, "AWS::Partition") {

@@ -13,8 +13,10 @@ public struct PolicyStatement: Sendable {
     /// Condition operators in order, each with its keys in order.
     public var conditions: [YAMLEntry]
 
-    public init(_ sid: String, allow: Bool = true, actions: [String], notAction: Bool = false, principal: YAMLValue? = nil,
-                resources: [YAMLValue], conditions: [YAMLEntry] = []) {
+    public init(
+        _ sid: String, allow: Bool = true, actions: [String], notAction: Bool = false, principal: YAMLValue? = nil,
+        resources: [YAMLValue], conditions: [YAMLEntry] = []
+    ) {
         self.sid = sid
         self.allow = allow
         self.actions = actions
@@ -29,7 +31,8 @@ public struct PolicyStatement: Sendable {
         if let principal { entries.append(YAMLEntry("Principal", principal)) }
         var sorted = actions.sorted()
         sorted.removeDuplicates()
-        entries.append(YAMLEntry(notAction ? "NotAction" : "Action", sorted.count == 1 ? .string(sorted[0]) : .strings(sorted)))
+        entries.append(
+            YAMLEntry(notAction ? "NotAction" : "Action", sorted.count == 1 ? .string(sorted[0]) : .strings(sorted)))
         entries.append(YAMLEntry("Resource", resources.count == 1 ? resources[0] : .list(resources)))
         if !conditions.isEmpty { entries.append(YAMLEntry("Condition", .map(conditions))) }
         return .map(entries)

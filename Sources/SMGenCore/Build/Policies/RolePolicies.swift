@@ -12,11 +12,15 @@ enum RolePolicies {
     /// The document as deployed: one inline part, or several managed parts (never one, as a
     /// document over 10,240 characters does not fit one managed policy). Sized as
     /// `ManagedPolicies` sizes, and packed once per plan under `name`.
-    static func parts(_ document: @autoclosure () -> PolicyDocument, _ context: PlatformContext, name: String) -> [ManagedPolicies.Part] {
+    static func parts(_ document: @autoclosure () -> PolicyDocument, _ context: PlatformContext, name: String)
+        -> [ManagedPolicies.Part]
+    {
         context.policyParts.parts(name) {
             let whole = document()
             let value = whole.value
-            guard JSONWriter.compactSize(value, tags: context.resolver.tagText) > maxInlineCharacters else { return [.init(suffix: "", value: value)] }
+            guard JSONWriter.compactSize(value, tags: context.resolver.tagText) > maxInlineCharacters else {
+                return [.init(suffix: "", value: value)]
+            }
             return ManagedPolicies.pack(whole, context)
         }
     }
@@ -25,8 +29,11 @@ enum RolePolicies {
     /// (`logicalId`, `logicalId2`...) when too large. Returns the logical ids of those managed
     /// policies (none when inline), for resources that need the role's permissions in place.
     @discardableResult
-    static func add(_ role: CloudFormationTemplate.Resource, policy document: PolicyDocument, to template: inout CloudFormationTemplate,
-                    logicalId: String, name: String, description: String, context: PlatformContext) -> [String] {
+    static func add(
+        _ role: CloudFormationTemplate.Resource, policy document: PolicyDocument,
+        to template: inout CloudFormationTemplate,
+        logicalId: String, name: String, description: String, context: PlatformContext
+    ) -> [String] {
         let parts = parts(document, context, name: name)
         var role = role
         guard parts.count > 1 else {
@@ -36,6 +43,8 @@ enum RolePolicies {
             return []
         }
         template.add(role)
-        return ManagedPolicies.add(parts, to: &template, logicalId: logicalId, name: name, description: description, attachment: .role(role.logicalId))
+        return ManagedPolicies.add(
+            parts, to: &template, logicalId: logicalId, name: name, description: description,
+            attachment: .role(role.logicalId))
     }
 }

@@ -8,11 +8,13 @@ enum Trust {
     static func service(_ principal: String) -> YAMLValue {
         .map([
             "Version": "2012-10-17",
-            "Statement": [.map([
-                "Effect": "Allow",
-                "Principal": .map(["Service": .string(principal)]),
-                "Action": "sts:AssumeRole",
-            ])],
+            "Statement": [
+                .map([
+                    "Effect": "Allow",
+                    "Principal": .map(["Service": .string(principal)]),
+                    "Action": "sts:AssumeRole",
+                ])
+            ],
         ])
     }
 }

@@ -28,7 +28,10 @@ enum ModelMonitorResources {
         ])
     }
 
-    static func add(to template: inout CloudFormationTemplate, id: String, team: Team, project: Project, model: Model, tags: YAMLValue, context: PlatformContext) {
+    static func add(
+        to template: inout CloudFormationTemplate, id: String, team: Team, project: Project, model: Model,
+        tags: YAMLValue, context: PlatformContext
+    ) {
         let names = context.names
         let bucket = names.bucket(team.id, project.id)
         let endpoint = names.endpoint(team.id, project.id, model.name)
@@ -36,66 +39,112 @@ enum ModelMonitorResources {
         guard let image = AWSImages.modelMonitor.uri(region: context.environment.region) else {
             preconditionFailure("the config rules refuse monitor in \(context.environment.region)")
         }
-        template.add(.init("\(id)DataQualityJob", "AWS::SageMaker::DataQualityJobDefinition", dependsOn: ["\(id)Endpoint"], properties: [
-            YAMLEntry("JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name))),
-            YAMLEntry("DataQualityAppSpecification", .map([
-                "ImageUri": .string(image),
-                "Environment": .map(["publish_cloudwatch_metrics": "Enabled"]),
-            ])),
-            YAMLEntry("DataQualityBaselineConfig", .map([
-                "ConstraintsResource": .map(["S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/constraints.json")]),
-                "StatisticsResource": .map(["S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/statistics.json")]),
-            ])),
-            YAMLEntry("DataQualityJobInput", .map(["EndpointInput": .map([
-                "EndpointName": .string(endpoint),
-                "LocalPath": "/opt/ml/processing/input/endpoint",
-                "S3InputMode": "File",
-                "S3DataDistributionType": "FullyReplicated",
-            ])])),
-            YAMLEntry("DataQualityJobOutputConfig", .map(["MonitoringOutputs": [.map(["S3Output": .map([
-                "S3Uri": .string("s3://\(bucket)/monitoring/reports/\(model.name)"),
-                "LocalPath": "/opt/ml/processing/output",
-                "S3UploadMode": "EndOfJob",
-            ])])]])),
-            YAMLEntry("JobResources", .map(["ClusterConfig": .map(["InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 20])])),
-            YAMLEntry("NetworkConfig", .map([
-                "EnableInterContainerTrafficEncryption": true,
-                "VpcConfig": .map([
-                    "SecurityGroupIds": [Fn.importValue(context.securityGroupExport("processing"))],
-                    "Subnets": .strings(context.environment.vpc.subnets),
-                ]),
-            ])),
-            YAMLEntry("RoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
-            YAMLEntry("StoppingCondition", .map(["MaxRuntimeInSeconds": 3600])),
-            YAMLEntry("Tags", tags),
-        ]))
-        template.add(.init("\(id)MonitoringSchedule", "AWS::SageMaker::MonitoringSchedule", properties: [
-            YAMLEntry("MonitoringScheduleName", .string(schedule)),
-            YAMLEntry("EndpointName", .string(endpoint)),
-            YAMLEntry("MonitoringScheduleConfig", .map([
-                "MonitoringJobDefinitionName": Fn.getAtt("\(id)DataQualityJob", "JobDefinitionName"),
-                "MonitoringType": "DataQuality",
-                "ScheduleConfig": .map(["ScheduleExpression": .string(Self.schedule)]),
-            ])),
-            YAMLEntry("Tags", tags),
-        ]))
-        let topic = Fn.sub("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:\(names.driftTopic(team.id, project.id))")
-        template.add(.init("\(id)DriftAlarm", "AWS::CloudWatch::Alarm", dependsOn: ["\(id)MonitoringSchedule"], properties: [
-            YAMLEntry("AlarmName", .string(names.driftAlarm(endpoint))),
-            YAMLEntry("AlarmDescription", .string("Data drift of \(endpoint) beyond its baseline: retrains through \(names.pipeline(team.id, project.id))")),
-            YAMLEntry("Namespace", .string(driftNamespace)),
-            YAMLEntry("MetricName", .string(driftMetric(model.driftFeature))),
-            YAMLEntry("Dimensions", [
-                .map(["Name": "Endpoint", "Value": .string(endpoint)]),
-                .map(["Name": "MonitoringSchedule", "Value": .string(schedule)]),
-            ]),
-            YAMLEntry("Statistic", "Maximum"),
-            YAMLEntry("Period", 3600),
-            YAMLEntry("EvaluationPeriods", 1),
-            YAMLEntry("Threshold", .double(driftThreshold)),
-            YAMLEntry("ComparisonOperator", "GreaterThanThreshold"),
-            YAMLEntry("TreatMissingData", "notBreaching"),
-            YAMLEntry("AlarmActions", [topic]),
-        ]))
+        template.add(
+            .init(
+                "\(id)DataQualityJob", "AWS::SageMaker::DataQualityJobDefinition", dependsOn: ["\(id)Endpoint"],
+                properties: [
+                    YAMLEntry("JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name))),
+                    YAMLEntry(
+                        "DataQualityAppSpecification",
+                        .map([
+                            "ImageUri": .string(image),
+                            "Environment": .map(["publish_cloudwatch_metrics": "Enabled"]),
+                        ])),
+                    YAMLEntry(
+                        "DataQualityBaselineConfig",
+                        .map([
+                            "ConstraintsResource": .map([
+                                "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/constraints.json")
+                            ]),
+                            "StatisticsResource": .map([
+                                "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/statistics.json")
+                            ]),
+                        ])),
+                    YAMLEntry(
+                        "DataQualityJobInput",
+                        .map([
+                            "EndpointInput": .map([
+                                "EndpointName": .string(endpoint),
+                                "LocalPath": "/opt/ml/processing/input/endpoint",
+                                "S3InputMode": "File",
+                                "S3DataDistributionType": "FullyReplicated",
+                            ])
+                        ])),
+                    YAMLEntry(
+                        "DataQualityJobOutputConfig",
+                        .map([
+                            "MonitoringOutputs": [
+                                .map([
+                                    "S3Output": .map([
+                                        "S3Uri": .string("s3://\(bucket)/monitoring/reports/\(model.name)"),
+                                        "LocalPath": "/opt/ml/processing/output",
+                                        "S3UploadMode": "EndOfJob",
+                                    ])
+                                ])
+                            ]
+                        ])),
+                    YAMLEntry(
+                        "JobResources",
+                        .map([
+                            "ClusterConfig": .map([
+                                "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 20,
+                            ])
+                        ])),
+                    YAMLEntry(
+                        "NetworkConfig",
+                        .map([
+                            "EnableInterContainerTrafficEncryption": true,
+                            "VpcConfig": .map([
+                                "SecurityGroupIds": [Fn.importValue(context.securityGroupExport("processing"))],
+                                "Subnets": .strings(context.environment.vpc.subnets),
+                            ]),
+                        ])),
+                    YAMLEntry("RoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
+                    YAMLEntry("StoppingCondition", .map(["MaxRuntimeInSeconds": 3600])),
+                    YAMLEntry("Tags", tags),
+                ]))
+        template.add(
+            .init(
+                "\(id)MonitoringSchedule", "AWS::SageMaker::MonitoringSchedule",
+                properties: [
+                    YAMLEntry("MonitoringScheduleName", .string(schedule)),
+                    YAMLEntry("EndpointName", .string(endpoint)),
+                    YAMLEntry(
+                        "MonitoringScheduleConfig",
+                        .map([
+                            "MonitoringJobDefinitionName": Fn.getAtt("\(id)DataQualityJob", "JobDefinitionName"),
+                            "MonitoringType": "DataQuality",
+                            "ScheduleConfig": .map(["ScheduleExpression": .string(Self.schedule)]),
+                        ])),
+                    YAMLEntry("Tags", tags),
+                ]))
+        let topic = Fn.sub(
+            "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:\(names.driftTopic(team.id, project.id))")
+        template.add(
+            .init(
+                "\(id)DriftAlarm", "AWS::CloudWatch::Alarm", dependsOn: ["\(id)MonitoringSchedule"],
+                properties: [
+                    YAMLEntry("AlarmName", .string(names.driftAlarm(endpoint))),
+                    YAMLEntry(
+                        "AlarmDescription",
+                        .string(
+                            "Data drift of \(endpoint) beyond its baseline: retrains through \(names.pipeline(team.id, project.id))"
+                        )),
+                    YAMLEntry("Namespace", .string(driftNamespace)),
+                    YAMLEntry("MetricName", .string(driftMetric(model.driftFeature))),
+                    YAMLEntry(
+                        "Dimensions",
+                        [
+                            .map(["Name": "Endpoint", "Value": .string(endpoint)]),
+                            .map(["Name": "MonitoringSchedule", "Value": .string(schedule)]),
+                        ]),
+                    YAMLEntry("Statistic", "Maximum"),
+                    YAMLEntry("Period", 3600),
+                    YAMLEntry("EvaluationPeriods", 1),
+                    YAMLEntry("Threshold", .double(driftThreshold)),
+                    YAMLEntry("ComparisonOperator", "GreaterThanThreshold"),
+                    YAMLEntry("TreatMissingData", "notBreaching"),
+                    YAMLEntry("AlarmActions", [topic]),
+                ]))
     }
 }

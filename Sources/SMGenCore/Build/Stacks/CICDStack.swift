@@ -5,14 +5,19 @@ import SMGenYAML
 /// with the host once, in the console (see the README).
 enum CICDStack {
     static func build(provider: String, _ context: PlatformContext) -> CloudFormationTemplate {
-        var template = CloudFormationTemplate(description: "smgen: connection to \(provider) for the projects' delivery pipelines")
-        template.add(.init("GitConnection", "AWS::CodeStarConnections::Connection", properties: [
-            YAMLEntry("ConnectionName", .string(context.names.gitConnection)),
-            YAMLEntry("ProviderType", .string(provider)),
-            YAMLEntry("Tags", context.tags()),
-        ]))
-        template.output("GitConnectionArn", "The connection the delivery pipelines pull code through", Fn.ref("GitConnection"),
-                        export: context.gitConnectionExport)
+        var template = CloudFormationTemplate(
+            description: "smgen: connection to \(provider) for the projects' delivery pipelines")
+        template.add(
+            .init(
+                "GitConnection", "AWS::CodeStarConnections::Connection",
+                properties: [
+                    YAMLEntry("ConnectionName", .string(context.names.gitConnection)),
+                    YAMLEntry("ProviderType", .string(provider)),
+                    YAMLEntry("Tags", context.tags()),
+                ]))
+        template.output(
+            "GitConnectionArn", "The connection the delivery pipelines pull code through", Fn.ref("GitConnection"),
+            export: context.gitConnectionExport)
         return template
     }
 }

@@ -7,31 +7,48 @@ import SMGenYAML
 enum MonitoringStack {
     static func build(_ module: MonitoringModule, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
-        var template = CloudFormationTemplate(description: "smgen: SageMaker log retention, alarm topic and training failure alerts")
-        template.add(CommonResources.logGroup("ProcessingJobsLogGroup", name: AWSNames.processingLogGroup,
-                                              retentionDays: module.processingRetentionDays, tags: context.tags()))
-        template.add(CommonResources.logGroup("TrainingJobsLogGroup", name: AWSNames.trainingLogGroup,
-                                              retentionDays: module.trainingRetentionDays, tags: context.tags()))
-        for resource in CommonResources.alarmTopic("AlarmTopic", name: names.alarmTopic, displayName: "\(context.config.org.company) SageMaker alarms", tags: context.tags()) {
+        var template = CloudFormationTemplate(
+            description: "smgen: SageMaker log retention, alarm topic and training failure alerts")
+        template.add(
+            CommonResources.logGroup(
+                "ProcessingJobsLogGroup", name: AWSNames.processingLogGroup,
+                retentionDays: module.processingRetentionDays, tags: context.tags()))
+        template.add(
+            CommonResources.logGroup(
+                "TrainingJobsLogGroup", name: AWSNames.trainingLogGroup,
+                retentionDays: module.trainingRetentionDays, tags: context.tags()))
+        for resource in CommonResources.alarmTopic(
+            "AlarmTopic", name: names.alarmTopic, displayName: "\(context.config.org.company) SageMaker alarms",
+            tags: context.tags())
+        {
             template.add(resource)
         }
         if !module.alarmEmail.isEmpty {
-            template.add(.init("AlarmEmailSubscription", "AWS::SNS::Subscription", properties: [
-                YAMLEntry("TopicArn", Fn.ref("AlarmTopic")),
-                YAMLEntry("Protocol", "email"),
-                YAMLEntry("Endpoint", .string(module.alarmEmail)),
-            ]))
+            template.add(
+                .init(
+                    "AlarmEmailSubscription", "AWS::SNS::Subscription",
+                    properties: [
+                        YAMLEntry("TopicArn", Fn.ref("AlarmTopic")),
+                        YAMLEntry("Protocol", "email"),
+                        YAMLEntry("Endpoint", .string(module.alarmEmail)),
+                    ]))
         }
-        let prefixes = context.config.teams.flatMap { team in team.projects.map { YAMLValue.map(["prefix": .string(names.resourcePrefix(team.id, $0.id))]) } }
+        let prefixes = context.config.teams.flatMap { team in
+            team.projects.map { YAMLValue.map(["prefix": .string(names.resourcePrefix(team.id, $0.id))]) }
+        }
         if !prefixes.isEmpty {
-            template.add(.init("TrainingJobFailedRule", "AWS::Events::Rule", properties: [
-                YAMLEntry("Description", "A training job of a platform project failed"),
-                YAMLEntry("State", "ENABLED"),
-                YAMLEntry("EventPattern", failedTrainingJobs(prefixes: prefixes)),
-                YAMLEntry("Targets", [.map(["Id": "AlarmTopic", "Arn": Fn.ref("AlarmTopic")])]),
-            ]))
+            template.add(
+                .init(
+                    "TrainingJobFailedRule", "AWS::Events::Rule",
+                    properties: [
+                        YAMLEntry("Description", "A training job of a platform project failed"),
+                        YAMLEntry("State", "ENABLED"),
+                        YAMLEntry("EventPattern", failedTrainingJobs(prefixes: prefixes)),
+                        YAMLEntry("Targets", [.map(["Id": "AlarmTopic", "Arn": Fn.ref("AlarmTopic")])]),
+                    ]))
         }
-        template.output("AlarmTopicArn", "The topic alarms notify", Fn.ref("AlarmTopic"), export: context.alarmTopicExport)
+        template.output(
+            "AlarmTopicArn", "The topic alarms notify", Fn.ref("AlarmTopic"), export: context.alarmTopicExport)
         return template
     }
 
@@ -51,6 +68,8 @@ enum MonitoringStack {
         }
         let byName = pattern(YAMLEntry("TrainingJobName", .list(prefixes)))
         if JSONWriter.compactSize(byName) <= maxPatternCharacters { return byName }
-        return pattern(YAMLEntry("RoleArn", [.map(["prefix": Fn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/SageMaker-")])]))
+        return pattern(
+            YAMLEntry(
+                "RoleArn", [.map(["prefix": Fn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/SageMaker-")])]))
     }
 }

@@ -25,49 +25,71 @@ enum PeopleStack {
     /// The people stacks of `project`, in deploy order.
     static func stacks(_ team: Team, _ project: Project, _ names: AWSNames) -> [Stack] {
         if project.members.isEmpty { return [] }
-        guard project.members.count > capacity else { return [(names.peopleStack(team.id, project.id), project.members, "")] }
+        guard project.members.count > capacity else {
+            return [(names.peopleStack(team.id, project.id), project.members, "")]
+        }
         let shards = Dictionary(grouping: project.members, by: AWSNames.userShard)
         return shards.keys.sorted().flatMap { shard -> [Stack] in
             let members = shards[shard]!
             guard members.count > capacity else {
-                return [(names.peopleStack(team.id, project.id, shard: shard), members, "one user shard of \(AWSNames.userShardCount)")]
+                return [
+                    (
+                        names.peopleStack(team.id, project.id, shard: shard), members,
+                        "one user shard of \(AWSNames.userShardCount)"
+                    )
+                ]
             }
             let parts = Dictionary(grouping: members, by: AWSNames.userSubShard)
             return parts.keys.sorted().map {
-                (names.peopleStack(team.id, project.id, shard: shard, part: $0), parts[$0]!, "one part of a user shard of \(AWSNames.userShardCount)")
+                (
+                    names.peopleStack(team.id, project.id, shard: shard, part: $0), parts[$0]!,
+                    "one part of a user shard of \(AWSNames.userShardCount)"
+                )
             }
         }
     }
 
     /// The template of one of `stacks`.
-    static func build(_ team: Team, _ project: Project, _ stack: Stack, _ context: PlatformContext) -> CloudFormationTemplate {
+    static func build(_ team: Team, _ project: Project, _ stack: Stack, _ context: PlatformContext)
+        -> CloudFormationTemplate
+    {
         let names = context.names
         let members = stack.members
         let part = stack.scope.isEmpty ? "" : " (\(stack.scope))"
-        var template = CloudFormationTemplate(description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)\(part)")
+        var template = CloudFormationTemplate(
+            description: "smgen: Studio user profiles and private spaces of \(team.id)/\(project.id)\(part)")
         let domainId = Fn.importValue(context.domainIdExport)
         for member in members {
             let profileId = AWSNames.logicalId("profile", team.id, project.short, member)
             let profile = names.userProfile(team.id, project.short, member)
             let fixed = [("Team", team.id), ("Project", project.id), ("Owner", member)]
             let tags = context.tags(fixed)
-            template.add(.init(profileId, "AWS::SageMaker::UserProfile", properties: [
-                YAMLEntry("DomainId", domainId),
-                YAMLEntry("UserProfileName", .string(profile)),
-                YAMLEntry("UserSettings", .map([
-                    "ExecutionRole": Fn.importValue(context.executionRoleArnExport(team, project)),
-                    "SecurityGroups": [Fn.importValue(context.securityGroupExport("studio"))],
-                ])),
-                YAMLEntry("Tags", context.tags(fixed, withOrgTags: false)),
-            ]))
-            template.add(.init(AWSNames.logicalId("space", team.id, project.short, member), "AWS::SageMaker::Space", dependsOn: [profileId], properties: [
-                YAMLEntry("DomainId", domainId),
-                YAMLEntry("SpaceName", .string(names.space(team.id, project.short, member))),
-                YAMLEntry("OwnershipSettings", .map(["OwnerUserProfileName": .string(profile)])),
-                YAMLEntry("SpaceSharingSettings", .map(["SharingType": "Private"])),
-                YAMLEntry("SpaceSettings", .map(["AppType": "JupyterLab"])),
-                YAMLEntry("Tags", tags),
-            ]))
+            template.add(
+                .init(
+                    profileId, "AWS::SageMaker::UserProfile",
+                    properties: [
+                        YAMLEntry("DomainId", domainId),
+                        YAMLEntry("UserProfileName", .string(profile)),
+                        YAMLEntry(
+                            "UserSettings",
+                            .map([
+                                "ExecutionRole": Fn.importValue(context.executionRoleArnExport(team, project)),
+                                "SecurityGroups": [Fn.importValue(context.securityGroupExport("studio"))],
+                            ])),
+                        YAMLEntry("Tags", context.tags(fixed, withOrgTags: false)),
+                    ]))
+            template.add(
+                .init(
+                    AWSNames.logicalId("space", team.id, project.short, member), "AWS::SageMaker::Space",
+                    dependsOn: [profileId],
+                    properties: [
+                        YAMLEntry("DomainId", domainId),
+                        YAMLEntry("SpaceName", .string(names.space(team.id, project.short, member))),
+                        YAMLEntry("OwnershipSettings", .map(["OwnerUserProfileName": .string(profile)])),
+                        YAMLEntry("SpaceSharingSettings", .map(["SharingType": "Private"])),
+                        YAMLEntry("SpaceSettings", .map(["AppType": "JupyterLab"])),
+                        YAMLEntry("Tags", tags),
+                    ]))
         }
         return template
     }

@@ -5,16 +5,23 @@ enum TeamStack {
     static func build(_ team: Team, _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
         var template = CloudFormationTemplate(description: "smgen: team \(team.id) (\(team.name))")
-        template.add(.init("TeamGroup", "AWS::IAM::Group", properties: [YAMLEntry("GroupName", .string(names.teamGroup(team.id)))]))
-        ManagedPolicies.add(TeamPolicy.document(team, context), to: &template, logicalId: "TeamPolicy", name: names.teamPolicy(team.id),
-                            description: "Team \(team.id): open Studio through one's own profiles, see the team's resources",
-                            attachment: .group("TeamGroup"), context: context)
+        template.add(
+            .init(
+                "TeamGroup", "AWS::IAM::Group", properties: [YAMLEntry("GroupName", .string(names.teamGroup(team.id)))])
+        )
+        ManagedPolicies.add(
+            TeamPolicy.document(team, context), to: &template, logicalId: "TeamPolicy", name: names.teamPolicy(team.id),
+            description: "Team \(team.id): open Studio through one's own profiles, see the team's resources",
+            attachment: .group("TeamGroup"), context: context)
         let members = teamMembers(team)
         if !members.isEmpty {
-            template.add(.init("TeamMembers", "AWS::IAM::UserToGroupAddition", properties: [
-                YAMLEntry("GroupName", Fn.ref("TeamGroup")),
-                YAMLEntry("Users", .strings(members)),
-            ]))
+            template.add(
+                .init(
+                    "TeamMembers", "AWS::IAM::UserToGroupAddition",
+                    properties: [
+                        YAMLEntry("GroupName", Fn.ref("TeamGroup")),
+                        YAMLEntry("Users", .strings(members)),
+                    ]))
         }
         return template
     }

@@ -6,22 +6,29 @@ import SMGenYAML
 enum UsersStack {
     static func build(_ users: [User], _ context: PlatformContext) -> CloudFormationTemplate {
         let names = context.names
-        var template = CloudFormationTemplate(description: "smgen: IAM users of \(context.config.org.company) (one shard of \(AWSNames.userShardCount))")
+        var template = CloudFormationTemplate(
+            description: "smgen: IAM users of \(context.config.org.company) (one shard of \(AWSNames.userShardCount))")
         for user in users {
-            template.add(.init(AWSNames.logicalId("user", user.name), "AWS::IAM::User", properties: [
-                YAMLEntry("UserName", .string(user.name)),
-                YAMLEntry("ManagedPolicyArns", [ARN.iam("policy/\(names.mfaPolicy)")]),
-                YAMLEntry("Tags", context.tags([("Owner", user.name)])),
-            ]))
+            template.add(
+                .init(
+                    AWSNames.logicalId("user", user.name), "AWS::IAM::User",
+                    properties: [
+                        YAMLEntry("UserName", .string(user.name)),
+                        YAMLEntry("ManagedPolicyArns", [ARN.iam("policy/\(names.mfaPolicy)")]),
+                        YAMLEntry("Tags", context.tags([("Owner", user.name)])),
+                    ]))
         }
         let admins = Set(context.config.admins)
         let shardAdmins = users.map(\.name).filter { admins.contains($0) }.sorted()
         if !shardAdmins.isEmpty {
-            template.add(.init("AdminMembers", "AWS::IAM::UserToGroupAddition",
-                               dependsOn: shardAdmins.map { AWSNames.logicalId("user", $0) }, properties: [
-                YAMLEntry("GroupName", .string(names.adminsGroup)),
-                YAMLEntry("Users", .strings(shardAdmins)),
-            ]))
+            template.add(
+                .init(
+                    "AdminMembers", "AWS::IAM::UserToGroupAddition",
+                    dependsOn: shardAdmins.map { AWSNames.logicalId("user", $0) },
+                    properties: [
+                        YAMLEntry("GroupName", .string(names.adminsGroup)),
+                        YAMLEntry("Users", .strings(shardAdmins)),
+                    ]))
         }
         return template
     }

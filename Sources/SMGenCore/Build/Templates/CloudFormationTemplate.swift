@@ -23,7 +23,10 @@ public struct CloudFormationTemplate: Sendable {
         public var properties: [YAMLEntry]
         public var metadata: YAMLValue?
 
-        public init(_ logicalId: String, _ type: String, retain: Bool = false, dependsOn: [String] = [], properties: [YAMLEntry], metadata: YAMLValue? = nil) {
+        public init(
+            _ logicalId: String, _ type: String, retain: Bool = false, dependsOn: [String] = [],
+            properties: [YAMLEntry], metadata: YAMLValue? = nil
+        ) {
             self.logicalId = logicalId
             self.type = type
             self.retain = retain
@@ -55,25 +58,41 @@ public struct CloudFormationTemplate: Sendable {
             YAMLEntry("AWSTemplateFormatVersion", "2010-09-09"),
             YAMLEntry("Description", .string(description)),
         ]
-        top.append(YAMLEntry("Resources", .map(resources.map { resource in
-            var entries = [YAMLEntry("Type", .string(resource.type))]
-            if !resource.dependsOn.isEmpty {
-                entries.append(YAMLEntry("DependsOn", resource.dependsOn.count == 1 ? .string(resource.dependsOn[0]) : .strings(resource.dependsOn)))
-            }
-            if resource.retain {
-                entries.append(YAMLEntry("DeletionPolicy", "Retain"))
-                entries.append(YAMLEntry("UpdateReplacePolicy", "Retain"))
-            }
-            entries.append(YAMLEntry("Properties", .map(resource.properties)))
-            if let metadata = resource.metadata { entries.append(YAMLEntry("Metadata", metadata)) }
-            return YAMLEntry(resource.logicalId, .map(entries))
-        })))
+        top.append(
+            YAMLEntry(
+                "Resources",
+                .map(
+                    resources.map { resource in
+                        var entries = [YAMLEntry("Type", .string(resource.type))]
+                        if !resource.dependsOn.isEmpty {
+                            entries.append(
+                                YAMLEntry(
+                                    "DependsOn",
+                                    resource.dependsOn.count == 1
+                                        ? .string(resource.dependsOn[0]) : .strings(resource.dependsOn)))
+                        }
+                        if resource.retain {
+                            entries.append(YAMLEntry("DeletionPolicy", "Retain"))
+                            entries.append(YAMLEntry("UpdateReplacePolicy", "Retain"))
+                        }
+                        entries.append(YAMLEntry("Properties", .map(resource.properties)))
+                        if let metadata = resource.metadata { entries.append(YAMLEntry("Metadata", metadata)) }
+                        return YAMLEntry(resource.logicalId, .map(entries))
+                    })))
         if !outputs.isEmpty {
-            top.append(YAMLEntry("Outputs", .map(outputs.map { output in
-                var entries = [YAMLEntry("Description", .string(output.description)), YAMLEntry("Value", output.value)]
-                if let name = output.exportName { entries.append(YAMLEntry("Export", .map(["Name": .string(name)]))) }
-                return YAMLEntry(output.logicalId, .map(entries))
-            })))
+            top.append(
+                YAMLEntry(
+                    "Outputs",
+                    .map(
+                        outputs.map { output in
+                            var entries = [
+                                YAMLEntry("Description", .string(output.description)), YAMLEntry("Value", output.value),
+                            ]
+                            if let name = output.exportName {
+                                entries.append(YAMLEntry("Export", .map(["Name": .string(name)])))
+                            }
+                            return YAMLEntry(output.logicalId, .map(entries))
+                        })))
         }
         return .map(top)
     }

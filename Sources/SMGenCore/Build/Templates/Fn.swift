@@ -3,7 +3,9 @@ import SMGenYAML
 /// Short-form intrinsic functions.
 public enum Fn {
     public static func ref(_ name: String) -> YAMLValue { .tagged("!Ref", .string(name)) }
-    public static func getAtt(_ resource: String, _ attribute: String) -> YAMLValue { .tagged("!GetAtt", .string("\(resource).\(attribute)")) }
+    public static func getAtt(_ resource: String, _ attribute: String) -> YAMLValue {
+        .tagged("!GetAtt", .string("\(resource).\(attribute)"))
+    }
     public static func importValue(_ exportName: String) -> YAMLValue { .tagged("!ImportValue", .string(exportName)) }
 
     /// `!Sub` of a text with `${AWS::...}` pseudo parameters; IAM policy variables such as
