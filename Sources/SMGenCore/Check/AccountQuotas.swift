@@ -7,10 +7,13 @@ enum AccountQuotas {
     /// the most it can be raised to where AWS documents one (IAM's quotas page: groups 500,
     /// roles and customer managed policies 5,000).
     static let defaults: [(what: String, type: String?, quota: Int, most: Int?)] = [
-        ("CloudFormation stacks", nil, 2_000, nil),
-        ("IAM groups", "AWS::IAM::Group", 300, 500),
-        ("IAM roles", "AWS::IAM::Role", 1_000, 5_000),
-        ("IAM customer managed policies", "AWS::IAM::ManagedPolicy", 1_500, 5_000),
+        ("CloudFormation stacks", nil, AWSLimits.stacksPerRegion, nil),
+        ("IAM groups", "AWS::IAM::Group", AWSLimits.groupsPerAccount.byDefault, AWSLimits.groupsPerAccount.most),
+        ("IAM roles", "AWS::IAM::Role", AWSLimits.rolesPerAccount.byDefault, AWSLimits.rolesPerAccount.most),
+        (
+            "IAM customer managed policies", "AWS::IAM::ManagedPolicy", AWSLimits.managedPoliciesPerAccount.byDefault,
+            AWSLimits.managedPoliciesPerAccount.most
+        ),
     ]
 
     /// `tallies`: every stack of `environment`'s plan.

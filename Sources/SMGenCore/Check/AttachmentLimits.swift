@@ -3,7 +3,6 @@
 /// personal access groups, `GroupPlan`); this check, on what the build made, makes sure no stack it
 /// writes is refused on deploy for it.
 enum AttachmentLimits {
-    static let maxManagedPolicies = 10
 
     /// An error for each group, role or user of the plan that would carry more managed policies
     /// than IAM attaches: those attached by its own `ManagedPolicyArns`, and the managed
@@ -17,13 +16,13 @@ enum AttachmentLimits {
                 attached[holder, default: (tally.stack, 0)].count += count
             }
         }
-        return attached.filter { $0.value.count > maxManagedPolicies }.sorted {
+        return attached.filter { $0.value.count > AWSLimits.managedPoliciesPerPrincipal }.sorted {
             ($0.key.kind, $0.key.name) < ($1.key.kind, $1.key.name)
         }.map { holder, found in
             Diagnostic(
                 .error, file: file, mark: environment.mark,
                 message:
-                    "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(maxManagedPolicies) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects, or a person over fewer projects)"
+                    "environments.\(environment.name): IAM \(holder.kind) \(holder.name) (stack \(found.stack)) would carry \(found.count) managed policies; IAM attaches at most \(AWSLimits.managedPoliciesPerPrincipal) to a \(holder.kind) (the policies it needs do not fit fewer: spread the people or projects it serves over more teams or projects, or a person over fewer projects)"
             )
         }
     }

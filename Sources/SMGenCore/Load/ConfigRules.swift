@@ -3,8 +3,6 @@ import SMGenYAML
 /// The rules that relate parts of the config to each other: members and admins are users,
 /// IAM's case-insensitive user names, the per-account user limit, one account per environment.
 enum ConfigRules {
-    /// IAM's limit of users per account.
-    static let maxUsers = 5000
 
     static func check(_ config: Config, sink: inout DiagnosticSink) {
         let userNames = Set(config.users.map(\.name))
@@ -31,10 +29,10 @@ enum ConfigRules {
                 )
             }
         }
-        if config.users.count > maxUsers {
+        if config.users.count > AWSLimits.usersPerAccount {
             sink.error(
                 config.usersMark,
-                "users: \(config.users.count) users, but IAM holds at most \(maxUsers) users per account; split the org across environments (accounts)"
+                "users: \(config.users.count) users, but IAM holds at most \(AWSLimits.usersPerAccount) users per account; split the org across environments (accounts)"
             )
         }
 
@@ -65,12 +63,12 @@ enum ConfigRules {
         }
         // Each team and project a user is in is an IAM group (and so is the admins group); a
         // person with more gets personal access groups, which must fit in IAM's 10 too.
-        for (user, count) in GroupPlan.groupCounts(config) where count > GroupPlan.maxGroupsPerUser {
+        for (user, count) in GroupPlan.groupCounts(config) where count > AWSLimits.groupsPerUser {
             let needed = GroupPlan.groupsWithAccessGroups(user, config)
-            if needed > GroupPlan.maxGroupsPerUser, let mark = config.users.first(where: { $0.name == user })?.mark {
+            if needed > AWSLimits.groupsPerUser, let mark = config.users.first(where: { $0.name == user })?.mark {
                 sink.error(
                     mark,
-                    "users.\(user): would need \(needed) IAM groups (teams, admins, and personal groups of 10 project policies), but IAM allows \(GroupPlan.maxGroupsPerUser) per user; take the user out of some projects"
+                    "users.\(user): would need \(needed) IAM groups (teams, admins, and personal groups of 10 project policies), but IAM allows \(AWSLimits.groupsPerUser) per user; take the user out of some projects"
                 )
             }
         }

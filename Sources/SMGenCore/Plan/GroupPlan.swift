@@ -13,12 +13,6 @@
 /// policies (in the access stack of their users shard), and gets no project access otherwise.
 /// Only that person's lines change when they cross the limit.
 struct GroupPlan {
-    static let maxGroupsPerUser = 10
-    static let maxPoliciesPerGroup = 10
-    /// IAM's default quota of managed policies attached to one user.
-    static let maxPoliciesPerUser = 10
-    /// The most IAM groups an account can be given (the default is 300).
-    static let maxGroupsPerAccount = 500
     /// A project's member policy is one managed policy, or two when it is over 6,144 characters.
     static let maxMemberPolicyParts = 2
     /// Managed policies every user holds directly: the MFA policy.
@@ -33,16 +27,17 @@ struct GroupPlan {
         let projects = config.teams.reduce(into: [String: Int]()) { counts, team in
             for project in team.projects { for member in project.members { counts[member, default: 0] += 1 } }
         }
-        let overGroupLimit = Set(Self.groupCounts(config).filter { $0.value > Self.maxGroupsPerUser }.map(\.key))
+        let overGroupLimit = Set(Self.groupCounts(config).filter { $0.value > AWSLimits.groupsPerUser }.map(\.key))
         let accessGroups = overGroupLimit.reduce(0) { $0 + Self.accessGroups(projects: projects[$1] ?? 0) }
         let groupsWithProjectGroups =
             config.teams.count + 1 + config.teams.reduce(0) { $0 + $1.projects.count } + accessGroups
-        membersAttachedDirectly = groupsWithProjectGroups > Self.maxGroupsPerAccount
+        membersAttachedDirectly = groupsWithProjectGroups > AWSLimits.groupsPerAccount.most
         overflowing =
             membersAttachedDirectly
             ? Set(
                 projects.filter {
-                    Self.policiesEveryUserHolds + $0.value * Self.maxMemberPolicyParts > Self.maxPoliciesPerUser
+                    Self.policiesEveryUserHolds + $0.value * Self.maxMemberPolicyParts
+                        > AWSLimits.managedPoliciesPerPrincipal
                 }.map(\.key))
             : overGroupLimit
     }
@@ -61,7 +56,8 @@ struct GroupPlan {
     /// Personal access groups for a person in `projects` projects, at most: their member
     /// policies packed 10 to a group, each policy counted at its largest.
     static func accessGroups(projects: Int) -> Int {
-        (projects * maxMemberPolicyParts + maxPoliciesPerGroup - 1) / maxPoliciesPerGroup
+        (projects * maxMemberPolicyParts + AWSLimits.managedPoliciesPerPrincipal - 1)
+            / AWSLimits.managedPoliciesPerPrincipal
     }
 
     /// Groups a person needs with personal access groups, at most (teams, admins, and their

@@ -5,8 +5,6 @@ import SMGenYAML
 /// the manifest (each part's stacks and policies are rendered by `FileRenderer` as soon as
 /// the part is built).
 public enum Renderer {
-    /// Templates larger than this must be uploaded to S3 to be deployed.
-    public static let inlineTemplateLimit = 51_200
 
     /// One stack's rendered file and how many resources it has, for the manifest.
     typealias StackFile = (plan: StackPlan, file: RenderedFile, resources: Int)
@@ -79,7 +77,7 @@ public enum Renderer {
                         "parameters": .map([]),
                         "resources": .int(stack.resources),
                         "bytes": .int(stack.file.size),
-                        "needs_template_bucket": .bool(stack.file.size > inlineTemplateLimit),
+                        "needs_template_bucket": .bool(stack.file.size > AWSLimits.inlineTemplateBytes),
                     ])
                 }),
             "files": .map(files.map { YAMLEntry($0.path, .string($0.sha256)) }),

@@ -21,7 +21,7 @@ enum ScriptsRenderer {
         let tags =
             ["ManagedBy=smgen", "Environment=\(environment.name)"] + config.org.tags.map { "\($0.key)=\($0.value)" }
         let records = zip(plan.stacks, stackBytes).map { stack, bytes in
-            "\(stack.name)|\(stack.file)|\(stack.dependsOn.joined(separator: ","))|\(bytes > Renderer.inlineTemplateLimit ? "1" : "0")"
+            "\(stack.name)|\(stack.file)|\(stack.dependsOn.joined(separator: ","))|\(bytes > AWSLimits.inlineTemplateBytes ? "1" : "0")"
         }
         return script(
             "deploy.sh",

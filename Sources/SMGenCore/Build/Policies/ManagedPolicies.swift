@@ -6,7 +6,6 @@ import SMGenYAML
 /// managed policies (`name`, `name-2`, ...), each attached to the same group, role or users; a
 /// statement too large on its own has its resources spread over several statements.
 enum ManagedPolicies {
-    static let maxCharacters = 6_144
 
     /// One deployable part: its suffix (`""`, `"-2"`, ...) and its document.
     struct Part {
@@ -33,10 +32,10 @@ enum ManagedPolicies {
 
     /// Whether `document` fits one managed policy, sized as `parts` sizes it.
     static func fitsOne(_ document: PolicyDocument, _ context: PlatformContext) -> Bool {
-        JSONWriter.compactSize(document.value, tags: context.resolver.tagText) <= maxCharacters
+        JSONWriter.compactSize(document.value, tags: context.resolver.tagText) <= AWSLimits.managedPolicyCharacters
     }
 
-    /// The document packed into parts of at most `maxCharacters` each.
+    /// The document packed into parts of at most `AWSLimits.managedPolicyCharacters` each.
     static func pack(_ document: PolicyDocument, _ context: PlatformContext) -> [Part] {
         let tags = context.resolver.tagText
         // A compact document is `{"Version":"2012-10-17","Statement":[` + statements joined by
@@ -51,7 +50,8 @@ enum ManagedPolicies {
         var packedSize = frame
         for whole in document.statements {
             for piece in fitting(measure(whole), frame: frame, measure: measure) {
-                if !packed[packed.count - 1].isEmpty && packedSize + 1 + piece.size > maxCharacters {
+                if !packed[packed.count - 1].isEmpty && packedSize + 1 + piece.size > AWSLimits.managedPolicyCharacters
+                {
                     packed.append([])
                     packedSize = frame
                 }
@@ -68,10 +68,10 @@ enum ManagedPolicies {
     /// large alone.
     private static func fitting(_ whole: Measured, frame: Int, measure: (PolicyStatement) -> Measured) -> [Measured] {
         let statement = whole.statement
-        guard frame + whole.size > maxCharacters, statement.resources.count > 1 else {
+        guard frame + whole.size > AWSLimits.managedPolicyCharacters, statement.resources.count > 1 else {
             precondition(
-                frame + whole.size <= maxCharacters,
-                "policy statement \(statement.sid) alone exceeds \(maxCharacters) characters")
+                frame + whole.size <= AWSLimits.managedPolicyCharacters,
+                "policy statement \(statement.sid) alone exceeds \(AWSLimits.managedPolicyCharacters) characters")
             return [whole]
         }
         var result: [Measured] = []
@@ -82,7 +82,7 @@ enum ManagedPolicies {
             var candidate = current.statement
             candidate.resources.append(resource)
             let measured = measure(candidate)
-            if !current.statement.resources.isEmpty && frame + measured.size > maxCharacters {
+            if !current.statement.resources.isEmpty && frame + measured.size > AWSLimits.managedPolicyCharacters {
                 result.append(current)
                 var next = current.statement
                 next.resources = [resource]

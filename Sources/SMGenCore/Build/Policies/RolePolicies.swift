@@ -7,7 +7,6 @@ import SMGenYAML
 /// larger than that becomes managed policies of at most 6,144 characters each instead
 /// (`ManagedPolicies`), attached to the role.
 enum RolePolicies {
-    static let maxInlineCharacters = 10_240
 
     /// The document as deployed: one inline part, or several managed parts (never one, as a
     /// document over 10,240 characters does not fit one managed policy). Sized as
@@ -18,7 +17,8 @@ enum RolePolicies {
         context.policyParts.parts(name) {
             let whole = document()
             let value = whole.value
-            guard JSONWriter.compactSize(value, tags: context.resolver.tagText) > maxInlineCharacters else {
+            guard JSONWriter.compactSize(value, tags: context.resolver.tagText) > AWSLimits.roleInlinePolicyCharacters
+            else {
                 return [.init(suffix: "", value: value)]
             }
             return ManagedPolicies.pack(whole, context)

@@ -18,8 +18,10 @@ enum AccessStack {
                     policies += parts.map { name + $0.suffix }
                 }
             }
-            for (index, start) in stride(from: 0, to: policies.count, by: GroupPlan.maxPoliciesPerGroup).enumerated() {
-                let chunk = policies[start..<min(start + GroupPlan.maxPoliciesPerGroup, policies.count)]
+            for (index, start) in stride(from: 0, to: policies.count, by: AWSLimits.managedPoliciesPerPrincipal)
+                .enumerated()
+            {
+                let chunk = policies[start..<min(start + AWSLimits.managedPoliciesPerPrincipal, policies.count)]
                 let group = AWSNames.logicalId("access", user, "\(index + 1)")
                 template.add(
                     .init(

@@ -15,7 +15,7 @@ enum ModelsStack {
     /// six alarms.
     static let maxResourcesPerModel = 15
     /// The most models one stack holds, whatever is on.
-    static let capacity = TemplateLimits.maxResources / maxResourcesPerModel
+    static let capacity = AWSLimits.resourcesPerTemplate / maxResourcesPerModel
 
     /// One models stack: its name, its models, and which of the project's models they are
     /// (empty for all of them).

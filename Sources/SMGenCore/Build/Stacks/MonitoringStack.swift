@@ -52,9 +52,6 @@ enum MonitoringStack {
         return template
     }
 
-    /// EventBridge takes event patterns of at most this many characters.
-    static let maxPatternCharacters = 2_048
-
     /// Failed training jobs of the projects: by their names' project prefixes while those fit
     /// one pattern (some 70 projects), otherwise by the role they run as (a project's jobs run
     /// as its execution role, and every role of the platform is named `SageMaker-...`).
@@ -67,7 +64,7 @@ enum MonitoringStack {
             ])
         }
         let byName = pattern(YAMLEntry("TrainingJobName", .list(prefixes)))
-        if JSONWriter.compactSize(byName) <= maxPatternCharacters { return byName }
+        if JSONWriter.compactSize(byName) <= AWSLimits.eventPatternCharacters { return byName }
         return pattern(
             YAMLEntry(
                 "RoleArn", [.map(["prefix": Fn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/SageMaker-")])]))

@@ -16,7 +16,7 @@ import SMGenYAML
 /// or the shard's) once: the diff shows their profiles and spaces replaced.
 enum PeopleStack {
     /// The most members one stack holds: a profile and a space each, within CloudFormation's resource limit.
-    static let capacity = TemplateLimits.maxResources / 2
+    static let capacity = AWSLimits.resourcesPerTemplate / 2
 
     /// One people stack: its name, its members, and which of the project's people they are
     /// (empty for all of them).
