@@ -134,45 +134,29 @@ public enum Planner {
 
     /// The policy documents of one project.
     private static func policies(_ team: Team, _ project: Project, config: Config, names: AWSNames) -> [PolicyPlan] {
-        let base = "project-\(team.id)-\(project.id)"
+        let (t, p) = (team.id, project.id)
+        let policy = { (suffix: String, name: String, holding: PolicyPlan.Holding, subject: PolicyPlan.Subject) in
+            PolicyPlan(file: "project-\(t)-\(p)-\(suffix)", name: name, holding: holding, subject: subject)
+        }
         var policies = [
-            PolicyPlan(
-                file: "\(base)-member", name: names.projectMemberPolicy(team.id, project.id), holding: .managed,
-                subject: .projectMember(team, project)),
-            PolicyPlan(
-                file: "\(base)-execution-role", name: names.executionRolePolicy(team.id, project.id), holding: .ofRole,
-                subject: .executionRole(team, project)),
-            PolicyPlan(file: "\(base)-bucket", name: "", holding: .resource, subject: .bucket(team, project)),
-            PolicyPlan(
-                file: "\(base)-deployer", name: names.deployerPolicy(team.id, project.id), holding: .managed,
-                subject: .deployer(team, project)),
-            PolicyPlan(
-                file: "\(base)-invoker", name: names.invokerPolicy(team.id, project.id), holding: .managed,
-                subject: .invoker(team, project)),
+            policy("member", names.projectMemberPolicy(t, p), .managed, .projectMember(team, project)),
+            policy("execution-role", names.executionRolePolicy(t, p), .ofRole, .executionRole(team, project)),
+            policy("bucket", "", .resource, .bucket(team, project)),
+            policy("deployer", names.deployerPolicy(t, p), .managed, .deployer(team, project)),
+            policy("invoker", names.invokerPolicy(t, p), .managed, .invoker(team, project)),
         ]
         if config.modules.mlops {
             policies += [
-                PolicyPlan(
-                    file: "\(base)-build", name: names.buildPolicy(team.id, project.id), holding: .ofRole,
-                    subject: .build(team, project)),
-                PolicyPlan(
-                    file: "\(base)-delivery", name: names.deliveryPolicy(team.id, project.id), holding: .ofRole,
-                    subject: .delivery(team, project)),
-                PolicyPlan(
-                    file: "\(base)-artifacts-bucket", name: "", holding: .resource,
-                    subject: .artifactsBucket(team, project)),
+                policy("build", names.buildPolicy(t, p), .ofRole, .build(team, project)),
+                policy("delivery", names.deliveryPolicy(t, p), .ofRole, .delivery(team, project)),
+                policy("artifacts-bucket", "", .resource, .artifactsBucket(team, project)),
             ]
             if project.monitorsModels {
-                policies.append(
-                    PolicyPlan(
-                        file: "\(base)-retrain", name: names.retrainPolicy(team.id, project.id), holding: .ofRole,
-                        subject: .retrain(team, project)))
+                policies.append(policy("retrain", names.retrainPolicy(t, p), .ofRole, .retrain(team, project)))
             }
             if config.modules.mlopsSource == .s3 {
                 policies.append(
-                    PolicyPlan(
-                        file: "\(base)-source-events", name: names.sourceEventsPolicy(team.id, project.id),
-                        holding: .ofRole, subject: .sourceEvents(team, project)))
+                    policy("source-events", names.sourceEventsPolicy(t, p), .ofRole, .sourceEvents(team, project)))
             }
         }
         return policies
