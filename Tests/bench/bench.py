@@ -144,6 +144,24 @@ def main():
               "| peer median s | peer RSS MB | peer MB written | peer / smgen |")
         print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         spreads = []
+        loops = []
+
+        def ci_loop(projects, config, fresh, validate):
+            """The commands users run on an output tree already there, as a table row: an
+            in-place re-render (the tree swapped for a new one), `render --check` and `diff`."""
+            tree = os.path.join(scratch, f"loop-{projects}")
+            subprocess.run([smgen, "render", "-c", config, "-o", tree], check=True, capture_output=True)
+            commands = {
+                "re-render": [smgen, "render", "-c", config, "-o", tree],
+                "check": [smgen, "render", "--check", "-c", config, "-o", tree],
+                "diff": [smgen, "diff", "-c", config, "--against", tree],
+            }
+            medians = {name: statistics.median(run_once(command, scratch, warm_up("smgen"))[0] for _ in range(options.runs))
+                       for name, command in commands.items()}
+            shutil.rmtree(tree)
+            cells = [f"{medians[name]:.3f} ({medians[name] / fresh:.2f}x)" for name in commands] + [f"{validate:.3f} ({validate / fresh:.2f}x)"]
+            return f"| {projects:,} | {fresh:.3f} | " + " | ".join(cells) + " |"
+
         for size in options.sizes.split(","):
             teams, projects, users = (int(n) for n in size.split("x"))
             config = os.path.join(scratch, f"org-{size}.yaml")
@@ -161,7 +179,12 @@ def main():
                   f"| {statistics.median(p):.2f} | {max(s[1] for s in peer):.0f} | {peer_written / 1e6:.1f} "
                   f"| {statistics.median(p) / statistics.median(r):.0f}x |", flush=True)
             spreads.append(f"- {teams * projects:,} projects: {', '.join(f'{t:.3f}' for t in r)}")
+            loops.append(ci_loop(teams * projects, config, statistics.median(r), statistics.median(v)))
         print("\nEach render, in the order run (s):\n" + "\n".join(spreads))
+        print("\nThe CI loop: each command on a tree rendered before, median s (and its ratio to the fresh render's median):\n")
+        print("| projects | fresh render | in-place re-render | render --check | diff | validate |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("\n".join(loops))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
