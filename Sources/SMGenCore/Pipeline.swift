@@ -46,15 +46,18 @@ enum Pipeline {
         _ config: Config, _ environment: Environment, configName: String, configDigest: String,
         into sink: any RenderedFileSink
     ) throws -> Outcome {
+        // Plan.
         let plan = Planner.plan(config, environment)
+        let file = config.file
         let context = PlatformContext(config: config, environment: environment)
         let overrides = Overrides.byStack(config, environment: environment.name)
         let renderer = FileRenderer(sink: sink, environment: environment, configName: configName)
+        // Build, check, render and write each part, on every core.
         let parts = try Parallel.map(plan.parts) { part in
             try run(part, context: context, overrides: overrides, renderer: renderer)
         }
-        // An override that cannot apply comes first: the limits would be counted on
-        // templates other than the ones asked for.
+        // Check the environment. An override that cannot apply comes first: the limits would
+        // be counted on templates other than the ones asked for.
         let overrideErrors = Overrides.checkStacks(config, plan) + parts.flatMap(\.overrideProblems)
         if !overrideErrors.isEmpty { return Outcome(errors: overrideErrors, warnings: [], stacks: 0, policies: 0) }
         var byName: [String: (tally: StackTally, file: RenderedFile)] = [:]
@@ -64,11 +67,11 @@ enum Pipeline {
         }
         let stacks = plan.stacks.map { (plan: $0, done: byName[$0.name]!) }
         let tallies = stacks.map(\.done.tally)
-        let file = config.file
         let limits =
             RegionalAvailability.check(tallies, environment, file: file)
             + AttachmentLimits.check(tallies, environment, file: file)
         if !limits.isEmpty { return Outcome(errors: limits, warnings: [], stacks: 0, policies: 0) }
+        // Render and write the environment's own files, then check the templates' sizes.
         let policies = parts.flatMap(\.policyFiles)
         try Renderer.render(
             plan, stacks: stacks.map { ($0.plan, $0.done.file, $0.done.tally.resources) }, policies: policies,
