@@ -17,9 +17,9 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, iam_size_limit, policy_parts
+import synthetic_org
+from conftest import iam_size_limit, policy_parts
 
-MAKE_CONFIG = ROOT.parent / "shared/bench/make_config.py"
 
 
 class TemplateLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
@@ -43,7 +43,7 @@ def reference(value):
 
 def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
     config = tmp_path / "org.yaml"
-    subprocess.run([sys.executable, str(MAKE_CONFIG), "50", "20", "4", str(config)], check=True)
+    synthetic_org.write(config, 50, 20, 4)
     text = config.read_text().replace("  monitoring: {enabled: true}", "  monitoring: {enabled: true}\n  mlops: {enabled: true}")
     config.write_text(text)
     smgen("render", "-c", str(config), "-o", str(tmp_path / "out"))
@@ -117,7 +117,7 @@ def test_a_1000_project_org_stays_within_every_limit(smgen, tmp_path):
         assert len(user_groups) <= 10, (user, len(user_groups))
     for user in users:
         assert len(held.get(user, ())) <= 10, (user, len(held[user]))
-        # make_config names the members of project proj-P of team tT `uTxPxN`.
+        # synthetic_org names the members of project proj-P of team tT `uTxPxN`.
         own = {f"bench-sm-t{t}-proj-{p}-member" for t, p in [user[1:].split("x")[:2]]} if user.startswith("u") else set()
         reached = {policy for policy in held.get(user, ()) if policy.endswith("-member")}
         reached |= {policy for group in members.get(user, ()) for policy in groups.get(group, ()) if policy.endswith("-member")}
