@@ -63,6 +63,34 @@ struct RenderCommandTests {
         #expect(stale.stdout == "would change: \(output.path)/dev/README.md\n")
     }
 
+    @Test func scriptsAreExecutableAndCheckSaysWhenOneIsNot() throws {
+        let output = scratch()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let render = { RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: false) }
+        #expect(render().exitCode == 0)
+        let environment = output.appendingPathComponent("dev")
+        let mode = { (path: String) throws -> Int in
+            try
+                (FileManager.default.attributesOfItem(atPath: environment.appendingPathComponent(path).path)[
+                    .posixPermissions]
+                as? Int) ?? -1
+        }
+        let scripts = try FileManager.default.contentsOfDirectory(
+            atPath: environment.appendingPathComponent("scripts").path)
+        #expect(scripts.count == 5)
+        for script in scripts { #expect(try mode("scripts/\(script)") == 0o755, "scripts/\(script)") }
+        for file in ["README.md", "manifest.json", "stacks/acme-sm-network.yaml"] {
+            #expect(try mode(file) == 0o644, "\(file)")
+        }
+        let deploy = environment.appendingPathComponent("scripts/deploy.sh").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: deploy)
+        let stale = RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: true)
+        #expect(stale.exitCode == 1)
+        #expect(stale.stdout == "would change: \(output.path)/dev/scripts/deploy.sh\n")
+        #expect(render().exitCode == 0)
+        #expect(try mode("scripts/deploy.sh") == 0o755)
+    }
+
     @Test func anInvalidConfigLeavesThePreviousOutputAlone() throws {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -133,8 +133,12 @@ public enum OutputWriter {
         func accept(_ path: String, _ bytes: [UInt8]) throws {
             let slash = path.lastIndex(of: "/")
             let folder = try self.folder(slash.map { path[..<$0] } ?? "")
-            if let previous, PosixFiles.linkIfSame(previous + "/" + path, bytes, at: root + "/" + path) { return }
-            try folder.create(String(slash.map { path[path.index(after: $0)...] } ?? path[...]), with: bytes)
+            let mode = FileMode.of(path)
+            if let previous, PosixFiles.linkIfSame(previous + "/" + path, bytes, mode: mode, at: root + "/" + path) {
+                return
+            }
+            try folder.create(
+                String(slash.map { path[path.index(after: $0)...] } ?? path[...]), with: bytes, mode: mode)
         }
 
         /// The open folder `relative` to the root, made (with its parents) the first time.
@@ -151,12 +155,15 @@ public enum OutputWriter {
         }
     }
 
-    /// The paths that differ between `tree` and what is in `directory`: changed, missing, or extra.
+    /// The paths that differ between `tree` and what is in `directory`: changed (in bytes, or
+    /// a script that is not executable or a file that is), missing, or extra.
     public static func differences(_ tree: RenderedTree, in directory: URL) -> [String] {
         let existing = Set(files(under: directory))
         let paths = tree.files.keys.sorted()
         let changed = Parallel.map(paths) { path in
-            PosixFiles.contents(of: directory.path + "/" + path) != tree.files[path]!
+            let file = directory.path + "/" + path
+            return PosixFiles.contents(of: file) != tree.files[path]!
+                || PosixFiles.isExecutable(file) != (FileMode.of(path) == FileMode.script)
         }
         var different = zip(paths, changed).filter(\.1).map(\.0)
         different += existing.subtracting(tree.files.keys)

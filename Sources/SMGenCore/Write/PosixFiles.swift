@@ -57,6 +57,12 @@ enum PosixFiles {
         return found
     }
 
+    /// Whether the file at `path` is executable by its owner.
+    static func isExecutable(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IXUSR != 0
+    }
+
     /// The bytes of the file at `path`, or nil when it cannot be read.
     static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -83,9 +89,9 @@ enum PosixFiles {
             self.path = path
         }
 
-        /// Creates (or truncates) the file `name` in this folder with `bytes`.
-        func create(_ name: String, with bytes: [UInt8]) throws {
-            let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        /// Creates (or truncates) the file `name` in this folder with `bytes` and `mode`.
+        func create(_ name: String, with bytes: [UInt8], mode: mode_t) throws {
+            let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
             guard file >= 0 else { throw Failure("create", path + "/" + name) }
             defer { closeDescriptor(file) }
             try bytes.withUnsafeBytes { buffer in
@@ -103,16 +109,16 @@ enum PosixFiles {
         }
     }
 
-    /// Links `existing` at `path` when it is a regular file with mode 0644, linked nowhere
+    /// Links `existing` at `path` when it is a regular file with `mode`, linked nowhere
     /// else, holding exactly `bytes`; false (and nothing done) otherwise. A file that did not
     /// change is kept this way instead of being written again: no new inode, and removing
     /// the tree it came from frees nothing.
-    static func linkIfSame(_ existing: String, _ bytes: [UInt8], at path: String) -> Bool {
+    static func linkIfSame(_ existing: String, _ bytes: [UInt8], mode: mode_t, at path: String) -> Bool {
         let descriptor = open(existing, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == 0o644,
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == mode,
             status.st_nlink == 1, status.st_size == bytes.count
         else { return false }
         let same = bytes.withUnsafeBytes { expected -> Bool in
