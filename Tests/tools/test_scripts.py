@@ -81,8 +81,8 @@ def test_shellcheck_finds_nothing(smgen, tmp_path):
 
 
 def run_with_fake_aws(cwd, tmp_path, command, rules):
-    """Runs `scripts/COMMAND...` in `cwd` with the fake aws answering by `rules`; the result
-    and the calls it logged."""
+    """Runs `scripts/COMMAND...` in `cwd`, as a user would (by its path: the scripts are
+    executable), with the fake aws answering by `rules`; the result and the calls it logged."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "aws"
@@ -92,7 +92,7 @@ def run_with_fake_aws(cwd, tmp_path, command, rules):
     log = tmp_path / "aws.log"
     log.write_text("")
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_AWS_LOG=str(log), FAKE_AWS_RULES=str(tmp_path / "rules.json"))
-    result = subprocess.run(["bash", f"scripts/{command[0]}", *command[1:]], cwd=cwd, env=env,
+    result = subprocess.run([f"scripts/{command[0]}", *command[1:]], cwd=cwd, env=env,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     return result, log.read_text().splitlines()
 
