@@ -1,6 +1,7 @@
-/// Every AWS limit smgen designs within or checks, each with where AWS documents it. A
-/// design that splits (the users, people and models stacks, split managed policies, personal
-/// access groups) and a check that refuses a config both read their numbers here.
+/// The AWS limits the platform's design is split and checked by, each with where AWS
+/// documents it: a design that splits (the users, people and models stacks, split managed
+/// policies, personal access groups) and a check that refuses a config both read their
+/// numbers here. Limits on single config values (name and tag lengths) stay with their rules.
 enum AWSLimits {
     // CloudFormation quotas (AWS CloudFormation User Guide, "Understand CloudFormation quotas":
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).

@@ -95,10 +95,10 @@ enum Pipeline {
         var problems: [Diagnostic] = []
         for stack in built.stacks {
             tallies.append(StackTally(stack))
-            let own = overrides[stack.plan.name] ?? []
-            let found = Overrides.check(own, on: stack, file: context.config.file)
+            let (template, found) = Overrides.applied(
+                overrides[stack.plan.name] ?? [], to: stack, file: context.config.file)
             problems += found
-            files.append(found.isEmpty ? try renderer.render(stack, overrides: own) : nil)
+            files.append(try template.map { try renderer.render(stack.plan, template: $0) })
         }
         return PartOutcome(
             tallies: tallies, stackFiles: files, policyFiles: try built.policies.map(renderer.render),

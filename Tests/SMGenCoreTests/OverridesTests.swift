@@ -3,8 +3,9 @@ import Testing
 
 @testable import SMGenCore
 
-/// Overrides that name what the plan lacks, or cannot be applied, are errors at their line
-/// from validate, render (which then writes nothing) and diff alike.
+/// Overrides that name what the plan lacks, or cannot be applied (each to the template the
+/// ones before it made), are errors at their line from validate, render (which then writes
+/// nothing) and diff alike.
 @Suite("Overrides")
 struct OverridesTests {
     static let config = """
@@ -28,6 +29,9 @@ struct OverridesTests {
           - {stack: shop-sm-project-ds-churn, resource: Bucket, path: Properties.Nope.Deeper, delete: true}
           - {stack: shop-sm-project-ds-churn, resource: Bucket, path: Properties.Tags.9, value: {Key: a, Value: b}}
           - {stack: shop-sm-project-ds-churn, resource: Bucket, path: Properties.BucketName.Deeper, value: x}
+          - {stack: shop-sm-project-ds-churn, resource: Bucket, path: Properties.Tags, delete: true}
+          - {stack: shop-sm-project-ds-churn, resource: Bucket, path: Properties.Tags, delete: true}
+          - {stack: shop-sm-project-ds-churn, resource: ExecutionRole, path: Properties.ManagedPolicyArns, value: []}
 
         """
 
@@ -38,6 +42,8 @@ struct OverridesTests {
         smgen.yaml:18:63: error: overrides[3].path: there is no Properties.Nope to delete from in shop-sm-project-ds-churn/Bucket
         smgen.yaml:19:63: error: overrides[4].path: the list has 2 items; Properties.Tags.9 can replace one or append (index 2) in shop-sm-project-ds-churn/Bucket
         smgen.yaml:20:63: error: overrides[5].path: Properties.BucketName is a single value, not a mapping or a list in shop-sm-project-ds-churn/Bucket
+        smgen.yaml:22:63: error: overrides[7].path: there is no Properties.Tags to delete in shop-sm-project-ds-churn/Bucket
+        smgen.yaml:23:70: error: overrides[8].path: Properties.ManagedPolicyArns of AWS::IAM::Role is IAM access smgen grants from the design (and checks against IAM's limits); it cannot be overridden
 
         """
 

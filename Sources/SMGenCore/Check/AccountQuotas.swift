@@ -1,7 +1,7 @@
 /// Quotas of an AWS account that a large org reaches before any limit smgen must keep, and
 /// that can be raised (Service Quotas): a warning each, with what the plan needs, so that the
 /// raise is asked for before the first deploy rather than found by a failed one. Counted on
-/// the plan alone: what else the account holds counts too.
+/// what the platform's templates create; what else the account holds counts too.
 enum AccountQuotas {
     /// Each quota: what it counts (a resource type, or nil for the stacks), its default, and
     /// the most it can be raised to where AWS documents one (IAM's quotas page: groups 500,

@@ -35,16 +35,6 @@ enum Overrides {
         return result
     }
 
-    /// `apply` for overrides `check` has passed on the same template.
-    static func applyChecked(_ overrides: [Override], to template: YAMLValue) -> YAMLValue {
-        if overrides.isEmpty { return template }
-        do {
-            return try apply(overrides, to: template)
-        } catch {
-            preconditionFailure("an override was rendered without being checked: \(error.message)")
-        }
-    }
-
     /// Every override of the plan's environment that names a stack the plan does not have.
     static func checkStacks(_ config: Config, _ plan: EnvironmentPlan) -> [Diagnostic] {
         let environment = plan.environment.name
@@ -61,11 +51,21 @@ enum Overrides {
         }
     }
 
-    /// Every one of `overrides` (those naming `stack`) that names a missing resource, touches
-    /// a policy document, or cannot be applied to the template the build made.
-    static func check(_ overrides: [Override], on stack: BuiltStack, file: String) -> [Diagnostic] {
+    /// IAM properties that grant access (a group's, role's or user's managed policies, a
+    /// policy's holders, a user's groups): the design's access, counted against IAM's limits
+    /// on what the build made.
+    static let accessProperties: Set<String> = ["ManagedPolicyArns", "Groups", "Roles", "Users"]
+
+    /// `stack`'s template with `overrides` (those naming it) applied in order, each to the
+    /// result of the ones before it, and every one that names a missing resource, touches
+    /// an IAM policy or grant, or cannot be applied there. The template is nil when any
+    /// cannot apply.
+    static func applied(_ overrides: [Override], to stack: BuiltStack, file: String) -> (
+        template: YAMLValue?, problems: [Diagnostic]
+    ) {
         var found: [Diagnostic] = []
         let template = stack.template
+        var result = template.value
         for override in overrides {
             let report = { (mark: Mark, message: String) in
                 found.append(Diagnostic(.error, file: file, mark: mark, message: message))
@@ -86,15 +86,24 @@ enum Overrides {
                 )
                 continue
             }
+            if override.path.count > 1, override.path[0] == "Properties", resource.type.hasPrefix("AWS::IAM::"),
+                accessProperties.contains(override.path[1])
+            {
+                report(
+                    override.pathMark,
+                    "\(override.label).path: \(override.path.prefix(2).joined(separator: ".")) of \(resource.type) is IAM access smgen grants from the design (and checks against IAM's limits); it cannot be overridden"
+                )
+                continue
+            }
             do {
-                _ = try apply([override], to: template.value)
+                result = try apply([override], to: result)
             } catch {
                 report(
                     override.pathMark,
                     "\(override.label).path: \(error.message) in \(override.stack)/\(override.resource)")
             }
         }
-        return found
+        return (found.isEmpty ? result : nil, found)
     }
 
     /// `value` with the node at `path` set or removed; maps missing on the way are created

@@ -1,8 +1,8 @@
-/// The order stacks are deployed in: each after every stack it depends on. A stable
-/// topological sort of the stacks as the planner lists them (network and identities first,
-/// then people, shared services, teams, projects and their endpoints): the listed order is
-/// kept wherever the dependencies allow it, so the order is derived from the dependencies
-/// and still reads in the platform's layers.
+/// The order stacks are deployed in: each after every stack it depends on. It places, in
+/// passes over the stacks as the planner lists them (network and identity, users, domain
+/// and modules, teams and projects with their people, access groups, pipelines,
+/// endpoints), every stack whose dependencies are placed: a listing already in dependency
+/// order is kept as it is, so the order reads in the platform's layers.
 enum DeployOrder {
     /// `stacks` in deploy order. A dependency on a stack the plan does not have, or a cycle,
     /// is a planner bug: nothing a config can cause.

@@ -1,10 +1,11 @@
 /// Decides which stack holds what, which part of the plan builds it, what each depends on,
 /// and which policy documents are published. Stacks are split by lifecycle and blast radius:
-/// the network, the identities, the domain, one per team, one per project (its data, images,
-/// model registry and access), one per project's people (profiles and spaces) and one per
-/// project's endpoints, plus the shared ECR repositories and the monitoring stack when those
-/// modules are on; adding a person touches the identity stack and their projects' small
-/// stacks only.
+/// the network, the identity (admins, MFA), the users (16 shards), the domain, one per team,
+/// one per project (its data, images, model registry and access), its people (profiles and
+/// spaces), its pipeline and its endpoints (people and endpoints split further when many),
+/// the module stacks (ECR, monitoring, the git connection), and the personal access groups
+/// of people in too many projects; adding a person touches their users stack and their
+/// projects' small stacks only.
 ///
 /// Cross-stack references: values CloudFormation creates (security-group ids, the domain id,
 /// execution role ARNs) are exports imported by the stacks that use them, so CloudFormation

@@ -2,7 +2,7 @@
 enum StackKind: Sendable {
     /// The security groups and VPC endpoints (`NetworkStack`).
     case network
-    /// The admin and team groups and the MFA and admin policies (`IdentityStack`).
+    /// The admins group and the MFA and admin policies (`IdentityStack`).
     case identity
     /// The IAM users of one user shard (`UsersStack`).
     case users(shard: Int, [User])

@@ -28,10 +28,9 @@ final class FileRenderer: Sendable {
         try sink.accept(path, bytes)
     }
 
-    /// The stack's template with `overrides` applied (which `Overrides.check` passed on it).
-    func render(_ stack: BuiltStack, overrides: [Override]) throws -> RenderedFile {
-        let template = Overrides.applyChecked(overrides, to: stack.template.value)
-        return try emit(stack.plan.file, YAMLWriter.bytes(template, header: header))
+    /// The template of `stack`, as built with its overrides applied.
+    func render(_ stack: StackPlan, template: YAMLValue) throws -> RenderedFile {
+        try emit(stack.file, YAMLWriter.bytes(template, header: header))
     }
 
     /// The policy file, with the environment's values filled in.
