@@ -1,57 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `smgen` binary as a user would: exit codes, stdout, stderr, files.
-struct SMGen {
-    /// The binary beside the test bundle (SwiftPM builds it for this test target), or `SMGEN_BIN`.
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["SMGEN_BIN"] { return URL(fileURLWithPath: path) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("smgen")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/smgen")
-    }()
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    struct Output {
-        let stdout: String
-        let stderr: String
-        let status: Int32
-        let seconds: Double
-    }
-
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let start = Date()
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-            status: process.terminationStatus, seconds: Date().timeIntervalSince(start))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("smgen-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-}
-
 @Suite("Command line")
 struct CLITests {
     @Test func validateAcceptsTheExamples() throws {
@@ -150,64 +99,5 @@ struct CLITests {
         #expect(second.status == 2)
         #expect(second.stderr.contains("never overwrites"))
         #expect(try String(contentsOf: workspace.appendingPathComponent("smgen.yaml"), encoding: .utf8) == "mine\n")
-    }
-}
-
-@Suite("Command line: render")
-struct RenderCLITests {
-    @Test func renderWritesTheTreeAndCheckAgreesThenAnInvalidConfigWritesNothing() throws {
-        let workspace = try SMGen.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let output = workspace.appendingPathComponent("out").path
-        let render = try SMGen.run(["render", "-c", "examples/design-org.yaml", "-o", output])
-        #expect(render.status == 0, "\(render.stderr)")
-        #expect(render.stdout == "wrote \(output)/dev: 21 stacks, 19 policies (account 123456789012, ap-southeast-1)\n")
-        #expect(try SMGen.run(["render", "-c", "examples/design-org.yaml", "-o", output, "--check"]).status == 0)
-        let stale = try SMGen.run(["render", "-c", "examples/minimal.yaml", "-o", output, "--check"])
-        #expect(stale.status == 1)
-        #expect(stale.stdout.contains("would change: \(output)/dev/manifest.json"))
-
-        let fresh = workspace.appendingPathComponent("never").path
-        let broken = try SMGen.run([
-            "render", "-c", "Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml", "-o", fresh,
-        ])
-        #expect(broken.status == 2)
-        #expect(broken.stderr.hasPrefix("Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml:10:13: error:"))
-        #expect(!FileManager.default.fileExists(atPath: fresh))
-    }
-}
-
-@Suite("Command line: graph")
-struct GraphCLITests {
-    @Test func mermaidAndDotOfTheStacks() throws {
-        let mermaid = try SMGen.run(["graph", "-c", "examples/minimal.yaml"])
-        #expect(mermaid.status == 0)
-        #expect(mermaid.stdout.hasPrefix("flowchart LR\n  tiny_sm_network[\"tiny-sm-network\"]\n"))
-        #expect(mermaid.stdout.contains("  tiny_sm_project_ds_churn --> tiny_sm_people_ds_churn\n"))
-        let dot = try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--format", "dot"])
-        #expect(dot.status == 0)
-        #expect(dot.stdout.hasPrefix("digraph smgen {\n"))
-        #expect(dot.stdout.contains("  \"tiny-sm-domain\" -> \"tiny-sm-team-ds\";\n"))
-        let resources = try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--resources"])
-        #expect(
-            resources.stdout.contains(
-                "tiny_sm_people_ds_churn__ProfileDsChurnAna[\"ProfileDsChurnAna<br/>AWS::SageMaker::UserProfile\"]"))
-        let unknown = try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--env", "nope"])
-        #expect(unknown.status == 2)
-        #expect(try SMGen.run(["graph", "-c", "examples/minimal.yaml", "--format", "png"]).status == 2)
-    }
-}
-
-@Suite("Command line: diff")
-struct DiffCLITests {
-    @Test func exitsZeroWhenUpToDateOneOnChangesTwoOnBadInput() throws {
-        let same = try SMGen.run(["diff", "-c", "examples/design-org.yaml"])
-        #expect(same.status == 0, "\(same.stderr)")
-        #expect(same.stdout == "dev: no changes\n\n")
-        let changed = try SMGen.run(["diff", "-c", "examples/minimal.yaml", "--format", "markdown"])
-        #expect(changed.status == 1)
-        #expect(changed.stdout.hasPrefix("### smgen diff: `dev`\n"))
-        #expect(try SMGen.run(["diff", "-c", "examples/design-org.yaml", "--format", "yaml"]).status == 2)
-        #expect(try SMGen.run(["diff", "-c", "Tests/SMGenCoreTests/Fixtures/invalid/bad-cidrs.yaml"]).status == 2)
     }
 }
