@@ -213,7 +213,7 @@ def test_a_project_with_more_models_than_one_stack_holds_is_split_by_model_and_s
     one = models_stacks(smgen, tmp_path / "one", 33)
     assert list(one) == ["acme-sm-models-ds-churn.yaml"]
     resources = yaml.load(one["acme-sm-models-ds-churn.yaml"], Loader=TemplateLoader)["Resources"]
-    assert len(resources) == 33 * 15, "a model with every option on brings ModelsStack.maxResourcesPerModel resources"
+    assert len(resources) == 33 * 15, "a model with every option on brings ModelsSplit.maxResourcesPerModel resources"
     before = models_stacks(smgen, tmp_path / "before", 34)
     assert len(before) > 1 and "acme-sm-models-ds-churn.yaml" not in before
     homes = {}

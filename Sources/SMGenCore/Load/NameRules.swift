@@ -144,14 +144,14 @@ enum NameRules {
                 .iamPolicy, names.deployerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
             checker.check(
                 .iamPolicy, names.invokerPolicy(t, p), namespace: "policy", at: project.mark, change: projectKey)
-            for models in ModelsStack.stacks(team, project, names) {
+            for models in ModelsSplit.stacks(team, project, names) {
                 checker.check(.stack, models.name, namespace: "stack", at: project.mark, change: projectKey)
             }
             checker.check(
                 .sageMaker, names.modelPackageGroup(t, p), namespace: "package-group", at: project.mark,
                 change: projectKey)
             checker.check(.stack, names.projectStack(t, p), namespace: "stack", at: project.mark, change: projectKey)
-            for people in PeopleStack.stacks(team, project, names) {
+            for people in PeopleSplit.stacks(team, project, names) {
                 checker.check(.stack, people.name, namespace: "stack", at: project.mark, change: projectKey)
             }
             if config.modules.mlops {

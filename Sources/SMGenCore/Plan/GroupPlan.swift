@@ -46,7 +46,7 @@ struct GroupPlan {
     static func groupCounts(_ config: Config) -> [String: Int] {
         var counts: [String: Int] = [:]
         for team in config.teams {
-            for member in TeamStack.teamMembers(team) { counts[member, default: 0] += 1 }
+            for member in team.members { counts[member, default: 0] += 1 }
             for project in team.projects { for member in project.members { counts[member, default: 0] += 1 } }
         }
         for admin in Set(config.admins) { counts[admin, default: 0] += 1 }

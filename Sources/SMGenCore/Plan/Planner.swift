@@ -62,7 +62,7 @@ public enum Planner {
                 [
                     (
                         names.teamStack(team.id), .team(team),
-                        usersStacksOf(TeamStack.teamMembers(team)) + [names.domainStack]
+                        usersStacksOf(team.members) + [names.domainStack]
                     )
                 ],
                 [
@@ -78,7 +78,7 @@ public enum Planner {
                         [names.networkStack] + usersStacksOf(project.members) + [names.domainStack]
                     )
                 ]
-                for people in PeopleStack.stacks(team, project, names) {
+                for people in PeopleSplit.stacks(team, project, names) {
                     stacks.append(
                         (
                             people.name, .people(team, project, people),
@@ -94,7 +94,7 @@ public enum Planner {
                     [names.networkStack, projectStack]
                     + (config.modules.monitoring == nil ? [] : [names.monitoringStack])
                     + (project.monitorsModels ? [mlops] : [])
-                for models in ModelsStack.stacks(team, project, names) {
+                for models in ModelsSplit.stacks(team, project, names) {
                     stacks.append((models.name, .models(team, project, models), modelsDependencies))
                 }
                 let planned = part(stacks, policies(team, project, config: config, names: names))

@@ -19,11 +19,11 @@ enum StackKind: Sendable {
     /// One project's data, images, registry and execution role (`ProjectStack`).
     case project(Team, Project)
     /// Some or all of one project's user profiles and spaces (`PeopleStack`).
-    case people(Team, Project, PeopleStack.Stack)
+    case people(Team, Project, PeopleSplit.Stack)
     /// One project's build and delivery pipeline (`MLOpsStack`).
     case mlops(Team, Project)
     /// Some or all of one project's endpoints (`ModelsStack`).
-    case models(Team, Project, ModelsStack.Stack)
+    case models(Team, Project, ModelsSplit.Stack)
     /// The personal access groups of one user shard's people (`AccessStack`).
     case access(shard: Int, users: [String])
 }

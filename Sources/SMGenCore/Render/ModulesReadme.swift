@@ -94,7 +94,7 @@ enum ModulesReadme {
         }
         let endpoints = projects.flatMap { team, project in
             let stacks = Dictionary(
-                uniqueKeysWithValues: ModelsStack.stacks(team, project, names).flatMap { stack in
+                uniqueKeysWithValues: ModelsSplit.stacks(team, project, names).flatMap { stack in
                     stack.models.map { ($0.name, stack.name) }
                 })
             return project.models.map { model -> (String, String) in

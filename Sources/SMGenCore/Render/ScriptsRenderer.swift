@@ -13,7 +13,7 @@ enum ScriptsRenderer {
         let names = AWSNames(config)
         let spaces = config.teams.flatMap { team in
             team.projects.flatMap { project in
-                PeopleStack.stacks(team, project, names).flatMap { stack in
+                PeopleSplit.stacks(team, project, names).flatMap { stack in
                     stack.members.map { "\(stack.name)|\(names.space(team.id, project.short, $0))" }
                 }
             }

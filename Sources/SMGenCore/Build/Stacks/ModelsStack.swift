@@ -3,39 +3,7 @@ import SMGenYAML
 /// A project's real-time endpoints, one per `models` entry: the model (in the VPC with the
 /// inference security group, unless serverless), its endpoint configuration, the endpoint,
 /// autoscaling when asked for, and with the monitoring module its log group and alarms.
-///
-/// A project's endpoints share one stack while as many models as one template holds with
-/// every option on (`capacity`) would fit. A project with more has one stack per model shard
-/// instead (`AWSNames.modelShard`, a hash of the model's name), so that from then on adding a
-/// model never moves another between stacks; crossing the capacity moves every endpoint of
-/// the project once (the old stack must go first: `cleanup.sh --stale`).
 enum ModelsStack {
-    /// The most resources one model brings: its model, endpoint configuration and endpoint,
-    /// autoscaling (2), Model Monitor (3), and with the monitoring module its log group and
-    /// six alarms.
-    static let maxResourcesPerModel = 15
-    /// The most models one stack holds, whatever is on.
-    static let capacity = AWSLimits.resourcesPerTemplate / maxResourcesPerModel
-
-    /// One models stack: its name, its models, and which of the project's models they are
-    /// (empty for all of them).
-    typealias Stack = (name: String, models: [Model], scope: String)
-
-    /// The models stacks of `project`, in deploy order.
-    static func stacks(_ team: Team, _ project: Project, _ names: AWSNames) -> [Stack] {
-        if project.models.isEmpty { return [] }
-        guard project.models.count > capacity else {
-            return [(names.modelsStack(team.id, project.id), project.models, "")]
-        }
-        let shards = Dictionary(grouping: project.models, by: { AWSNames.modelShard($0.name) })
-        return shards.keys.sorted().map {
-            (
-                names.modelsStack(team.id, project.id, shard: $0), shards[$0]!,
-                "one model shard of \(AWSNames.userShardCount)"
-            )
-        }
-    }
-
     /// Alarm thresholds of the platform page. Latencies are in microseconds.
     static let modelLatencyMicroseconds = 1_000_000
     static let overheadLatencyMicroseconds = 200_000
@@ -43,8 +11,8 @@ enum ModelsStack {
     static let server5xxPercent = 0.1
     static let utilizationPercent = 80
 
-    /// The template of one of `stacks`.
-    static func build(_ team: Team, _ project: Project, _ stack: Stack, _ context: PlatformContext)
+    /// The template of one of `ModelsSplit.stacks`.
+    static func build(_ team: Team, _ project: Project, _ stack: ModelsSplit.Stack, _ context: PlatformContext)
         -> CloudFormationTemplate
     {
         let names = context.names

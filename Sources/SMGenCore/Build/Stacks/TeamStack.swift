@@ -13,7 +13,7 @@ enum TeamStack {
             TeamPolicy.document(team, context), to: &template, logicalId: "TeamPolicy", name: names.teamPolicy(team.id),
             description: "Team \(team.id): open Studio through one's own profiles, see the team's resources",
             attachment: .group("TeamGroup"), context: context)
-        let members = teamMembers(team)
+        let members = team.members
         if !members.isEmpty {
             template.add(
                 .init(
@@ -24,10 +24,5 @@ enum TeamStack {
                     ]))
         }
         return template
-    }
-
-    /// Everyone in one of the team's projects, sorted.
-    static func teamMembers(_ team: Team) -> [String] {
-        Set(team.projects.flatMap(\.members)).sorted()
     }
 }

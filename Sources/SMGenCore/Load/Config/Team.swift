@@ -6,4 +6,7 @@ public struct Team: Sendable {
     public var mark: Mark
     public var name: String
     public var projects: [Project]
+
+    /// Everyone in one of the team's projects, sorted.
+    var members: [String] { Set(projects.flatMap(\.members)).sorted() }
 }
