@@ -29,8 +29,7 @@ struct DeployOrderTests {
         let config = try #require(ConfigLoader.load(path: url.path).config)
         for environment in config.environments {
             let plan = Planner.plan(config, environment)
-            let context = PlatformContext(config: config, environment: environment)
-            let built = plan.parts.flatMap { BuiltPart($0, context).stacks }
+            let built = BuiltPart.stacks(of: plan, config)
             var exporter: [String: String] = [:]
             var creator: [String: String] = [:]
             for stack in built {

@@ -12,9 +12,8 @@ struct ReplacementRuleTests {
                 .config)
         let types = Set(
             config.environments.flatMap { environment in
-                let context = PlatformContext(config: config, environment: environment)
-                return Planner.plan(config, environment).parts.flatMap {
-                    BuiltPart($0, context).stacks.flatMap { $0.template.resources.map(\.type) }
+                BuiltPart.stacks(of: Planner.plan(config, environment), config).flatMap {
+                    $0.template.resources.map(\.type)
                 }
             })
         #expect(!types.isEmpty)

@@ -314,11 +314,17 @@ def test_entries_have_their_fields_and_an_example(entries):
     assert not problems, "\n".join(problems)
 
 
+def documented(keys, entries):
+    """Each schema key that has an entry in the doc, with that entry."""
+    for path, key in keys.items():
+        if path in entries:
+            yield key, entries[path]
+
+
 def test_types_match(schema, keys, entries):
     problems = []
-    for path, key in keys.items():
-        entry = entries.get(path)
-        if entry is None or "Type" not in entry.fields:
+    for key, entry in documented(keys, entries):
+        if "Type" not in entry.fields:
             continue
         text = entry.fields["Type"]
         written = set(re.findall(r"\b(mapping|list|string|integer|number|boolean|null)\b", text))
@@ -333,9 +339,8 @@ def test_types_match(schema, keys, entries):
 
 def test_required_matches(keys, entries):
     problems = []
-    for path, key in keys.items():
-        entry = entries.get(path)
-        if entry is None or key.kind != "property" or "Required" not in entry.fields:
+    for key, entry in documented(keys, entries):
+        if key.kind != "property" or "Required" not in entry.fields:
             continue
         word = entry.fields["Required"].split()[0].strip(",;").lower()
         required = key.name in key.parent.get("required", [])
@@ -353,10 +358,7 @@ def single_code(entry, field):
 
 def test_patterns_match(schema, keys, entries):
     problems = []
-    for path, key in keys.items():
-        entry = entries.get(path)
-        if entry is None:
-            continue
+    for key, entry in documented(keys, entries):
         items = resolve(schema, key.node.get("items", {})) if isinstance(key.node.get("items"), dict) else {}
         expected = {"Pattern": key.node.get("pattern"), "Item pattern": items.get("pattern"), "Key pattern": key.key_pattern}
         for field, pattern in expected.items():
@@ -371,10 +373,7 @@ def test_patterns_match(schema, keys, entries):
 
 def test_ranges_match(keys, entries):
     problems = []
-    for path, key in keys.items():
-        entry = entries.get(path)
-        if entry is None:
-            continue
+    for key, entry in documented(keys, entries):
         bounds = [scalar_text(key.node[b]) for b in ("minimum", "maximum") if b in key.node]
         written = codes(entry.fields["Range"]) if "Range" in entry.fields else []
         if written != bounds:
@@ -384,10 +383,7 @@ def test_ranges_match(keys, entries):
 
 def test_allowed_values_match(keys, entries):
     problems = []
-    for path, key in keys.items():
-        entry = entries.get(path)
-        if entry is None:
-            continue
+    for key, entry in documented(keys, entries):
         expected = allowed_values(key.node)
         written = codes(entry.fields["Allowed values"]) if "Allowed values" in entry.fields else None
         if expected is None and written is not None:

@@ -10,4 +10,11 @@ struct BuiltPart {
         stacks = part.stacks.map { BuiltStack(plan: $0, template: StackBuilder.build($0, context)) }
         policies = part.policies.flatMap { PolicyBuilder.build($0, context) }
     }
+
+    /// Every stack of `plan` built, in the order of its parts, a part on each core: for what
+    /// needs the templates of a whole environment at once (`smgen graph --resources`).
+    static func stacks(of plan: EnvironmentPlan, _ config: Config) -> [BuiltStack] {
+        let context = PlatformContext(config: config, environment: plan.environment)
+        return Parallel.map(plan.parts) { BuiltPart($0, context).stacks }.flatMap { $0 }
+    }
 }

@@ -70,8 +70,8 @@ enum Overrides {
             let report = { (mark: Mark, message: String) in
                 found.append(Diagnostic(.error, file: file, mark: mark, message: message))
             }
-            let ids = template.resources.map(\.logicalId)
             guard let resource = template.resources.first(where: { $0.logicalId == override.resource }) else {
+                let ids = template.resources.map(\.logicalId)
                 let hint = Suggestion.closest(to: override.resource, among: ids).map { "did you mean '\($0)'? " } ?? ""
                 report(
                     override.resourceMark,

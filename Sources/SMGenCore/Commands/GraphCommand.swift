@@ -26,14 +26,11 @@ public enum GraphCommand {
         return CommandResult(stdout: text, stderr: warnings)
     }
 
-    /// Each stack's resources, by stack name: the plan built, a part at a time.
+    /// Each stack's resources, by stack name.
     private static func built(_ plan: EnvironmentPlan, _ config: Config) -> [String: [CloudFormationTemplate.Resource]]
     {
-        let context = PlatformContext(config: config, environment: plan.environment)
-        let parts = Parallel.map(plan.parts) {
-            BuiltPart($0, context).stacks.map { ($0.plan.name, $0.template.resources) }
-        }
-        return Dictionary(uniqueKeysWithValues: parts.joined())
+        Dictionary(
+            uniqueKeysWithValues: BuiltPart.stacks(of: plan, config).map { ($0.plan.name, $0.template.resources) })
     }
 
     /// A Mermaid flowchart, left to right in deploy order: an arrow from each stack to those
