@@ -130,7 +130,7 @@ public enum Planner {
             + pipelines + endpoints
         return EnvironmentPlan(
             environment: environment, stacks: DeployOrder.sorted(listed), parts: parts,
-            membersAttachedDirectly: groups.membersAttachedDirectly)
+            membersAttachedDirectly: groups.membersAttachedDirectly, names: NameCatalogue(config))
     }
 
     /// The policy documents of one project.

@@ -39,40 +39,11 @@ enum ScriptsRenderer {
         let environment = plan.environment
         let names = AWSNames(config)
         let common = common(environment, configName: configName)
-        var checks = plan.stacks.map { "stack|\($0.name)" }
-        checks.append("domain|\(config.domain.name)")
-        for team in config.teams {
-            for project in team.projects {
-                checks += project.members.map { "profile|\(names.userProfile(team.id, project.short, $0))" }
-                checks += project.members.map { "space|\(names.space(team.id, project.short, $0))" }
-            }
-        }
+        let checks =
+            plan.stacks.map { "stack|\($0.name)" }
+            + plan.names.verified.map { "\($0.verifyCheck!.kind)|\($0.name)" }
+        let buckets = plan.names.created(.bucket)
         let projects = config.projectsWithTeams
-        let buckets =
-            projects.map { names.bucket($0.0.id, $0.1.id) }
-            + (config.modules.mlops ? projects.map { names.artifactBucket($0.0.id, $0.1.id) } : [])
-        checks += buckets.map { "bucket|\($0)" }
-        checks += [names.domainDefaultRole].map { "role|\($0)" }
-        checks += projects.map { "role|\(names.executionRole($0.0.id, $0.1.short))" }
-        checks += config.users.map { "user|\($0.name)" }
-        let repositories =
-            (config.modules.ecr?.sharedRepos ?? []).map { names.sharedRepository($0) }
-            + projects.flatMap { team, project in
-                (config.modules.ecr?.projectRepos ?? []).map { names.projectRepository(team.id, project.id, $0) }
-            }
-        let packageGroups =
-            config.modules.modelRegistry ? projects.map { names.modelPackageGroup($0.0.id, $0.1.id) } : []
-        checks += repositories.map { "repository|\($0)" }
-        checks += packageGroups.map { "package-group|\($0)" }
-        if config.modules.mlops {
-            checks += projects.map { "pipeline|\(names.pipeline($0.0.id, $0.1.id))" }
-        }
-        checks += projects.flatMap { team, project in
-            project.models.map { "endpoint|\(names.endpoint(team.id, project.id, $0.name))" }
-        }
-        checks += config.monitoredModels.map {
-            "monitoring-schedule|\(names.monitoringSchedule($0.team.id, $0.project.id, $0.model.name))"
-        }
         return [
             script(
                 "lib.sh",
@@ -87,8 +58,8 @@ enum ScriptsRenderer {
                     "stack_names": lines(plan.stacks.map(\.name)),
                     "bucket_names": lines(buckets),
                     "domain": config.domain.name,
-                    "repository_names": lines(repositories),
-                    "package_group_names": lines(packageGroups),
+                    "repository_names": lines(plan.names.created(.repository)),
+                    "package_group_names": lines(plan.names.created(.packageGroup)),
                 ]) { $1 }),
             script(
                 "cleanup-dev-endpoints.sh",

@@ -44,9 +44,9 @@ stack|full-sm-models-risk-scoring
 domain|full-ml
 profile|profile-risk-scoring-ana
 profile|profile-risk-scoring-ben
+profile|profile-risk-churn-ana
 space|space-risk-scoring-ana
 space|space-risk-scoring-ben
-profile|profile-risk-churn-ana
 space|space-risk-churn-ana
 bucket|full-sm-risk-scoring
 bucket|full-sm-risk-churn

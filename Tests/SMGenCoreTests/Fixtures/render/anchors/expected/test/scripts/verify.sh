@@ -41,10 +41,10 @@ stack|anchor-sm-people-ml-speech
 domain|anchor-ml
 profile|profile-ml-vision-amy
 profile|profile-ml-vision-bob
-space|space-ml-vision-amy
-space|space-ml-vision-bob
 profile|profile-ml-speech-amy
 profile|profile-ml-speech-bob
+space|space-ml-vision-amy
+space|space-ml-vision-bob
 space|space-ml-speech-amy
 space|space-ml-speech-bob
 bucket|anchor-sm-ml-vision

@@ -44,6 +44,8 @@ bucket|gitops-sm-ds-churn
 bucket|gitops-sm-ds-churn-cicd
 role|SageMaker-gitops-DomainDefaultRole
 role|SageMaker-ds-churn-ExecutionRole
+role|SageMaker-ds-churn-Build
+role|SageMaker-ds-churn-Delivery
 user|ana
 package-group|ds-churn
 pipeline|ds-churn-pipeline

@@ -61,8 +61,8 @@ STACKS
 buckets() {
     cat <<'BUCKETS'
 loop-sm-risk-churn
-loop-sm-risk-fraud
 loop-sm-risk-churn-cicd
+loop-sm-risk-fraud
 loop-sm-risk-fraud-cicd
 BUCKETS
 }
