@@ -113,13 +113,15 @@ public enum OutputWriter {
     /// Writes each file into a staging folder as it comes, creating its folder the first time
     /// (and keeping it open, so that each file is created by its name in it, with no path to
     /// resolve); a file the previous rendering (`previous`) holds unchanged is linked from
-    /// there instead.
+    /// there instead, from its folder, kept open too.
     private final class StagingSink: RenderedFileSink, @unchecked Sendable {
         private let root: String
         private let previous: String?
         private let lock = NSLock()
         /// The folders made so far, each open.
         private var folders: [Substring: PosixFiles.Folder] = [:]
+        /// The previous rendering's folders opened so far; nil for one it does not have.
+        private var previousFolders: [Substring: PosixFiles.Folder?] = [:]
 
         init(root: String, previous: String?) {
             self.root = root
@@ -128,29 +130,31 @@ public enum OutputWriter {
 
         deinit {
             for folder in folders.values { folder.close() }
+            for case let folder? in previousFolders.values { folder.close() }
         }
 
         func accept(_ path: String, _ bytes: [UInt8]) throws {
             let slash = path.lastIndex(of: "/")
-            let folder = try self.folder(slash.map { path[..<$0] } ?? "")
+            let relative = slash.map { path[..<$0] } ?? ""
+            let name = String(slash.map { path[path.index(after: $0)...] } ?? path[...])
+            let (folder, previousFolder) = try self.folders(relative)
             let mode = FileMode.of(path)
-            if let previous, PosixFiles.linkIfSame(previous + "/" + path, bytes, mode: mode, at: root + "/" + path) {
-                return
-            }
-            try folder.create(
-                String(slash.map { path[path.index(after: $0)...] } ?? path[...]), with: bytes, mode: mode)
+            if let previousFolder, previousFolder.linkIfSame(name, bytes, mode: mode, into: folder) { return }
+            try folder.create(name, with: bytes, mode: mode)
         }
 
-        /// The open folder `relative` to the root, made (with its parents) the first time.
-        private func folder(_ relative: Substring) throws -> PosixFiles.Folder {
-            if let open = lock.withLock({ folders[relative] }) { return open }
-            return try lock.withLock {
-                if let open = folders[relative] { return open }
+        /// The open folder `relative` to the root, made (with its parents) the first time, and
+        /// the previous rendering's folder of the same path, if it has one.
+        private func folders(_ relative: Substring) throws -> (PosixFiles.Folder, PosixFiles.Folder?) {
+            try lock.withLock {
+                if let open = folders[relative] { return (open, previousFolders[relative] ?? nil) }
                 let path = relative.isEmpty ? root : root + "/" + relative
                 try PosixFiles.makeDirectories(path)
                 let open = try PosixFiles.Folder(path)
                 folders[relative] = open
-                return open
+                let before = previous.flatMap { try? PosixFiles.Folder(relative.isEmpty ? $0 : $0 + "/" + relative) }
+                previousFolders[relative] = before
+                return (open, before)
             }
         }
     }

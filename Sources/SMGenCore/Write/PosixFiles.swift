@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -104,36 +106,36 @@ enum PosixFiles {
             }
         }
 
+        /// Links this folder's file `name` into `folder` under the same name when it is a
+        /// regular file with `mode`, linked nowhere else, holding exactly `bytes`; false (and
+        /// nothing done) otherwise. A file that did not change is kept this way instead of
+        /// being written again: no new inode, and removing the tree it came from frees nothing.
+        func linkIfSame(_ name: String, _ bytes: [UInt8], mode: mode_t, into folder: Folder) -> Bool {
+            let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard file >= 0 else { return false }
+            defer { closeDescriptor(file) }
+            var status = stat()
+            guard fstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == mode,
+                status.st_nlink == 1, status.st_size == bytes.count
+            else { return false }
+            let same = bytes.withUnsafeBytes { expected -> Bool in
+                var chunk = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 20))
+                var offset = 0
+                while offset < expected.count {
+                    let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+                    guard count > 0, offset + count <= expected.count,
+                        chunk.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, count) }) == 0
+                    else { return false }
+                    offset += count
+                }
+                return true
+            }
+            return same && linkat(descriptor, name, folder.descriptor, name, 0) == 0
+        }
+
         func close() {
             closeDescriptor(descriptor)
         }
-    }
-
-    /// Links `existing` at `path` when it is a regular file with `mode`, linked nowhere
-    /// else, holding exactly `bytes`; false (and nothing done) otherwise. A file that did not
-    /// change is kept this way instead of being written again: no new inode, and removing
-    /// the tree it came from frees nothing.
-    static func linkIfSame(_ existing: String, _ bytes: [UInt8], mode: mode_t, at path: String) -> Bool {
-        let descriptor = open(existing, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, (status.st_mode & 0o7777) == mode,
-            status.st_nlink == 1, status.st_size == bytes.count
-        else { return false }
-        let same = bytes.withUnsafeBytes { expected -> Bool in
-            var chunk = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 20))
-            var offset = 0
-            while offset < expected.count {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                guard count > 0, offset + count <= expected.count,
-                    chunk.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, count) }) == 0
-                else { return false }
-                offset += count
-            }
-            return true
-        }
-        return same && link(existing, path) == 0
     }
 
     /// Creates `path` and its missing parents.
@@ -145,16 +147,55 @@ enum PosixFiles {
         }
     }
 
-    /// Removes `path` and everything under it; a missing path is not an error.
+    /// Removes `path` and everything under it; a missing path is not an error. The folders
+    /// directly under it are emptied on every core.
     static func removeTree(_ path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            for entry in entries(of: path) { removeTree(path + "/" + entry.name) }
-            rmdir(path)
-        } else {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard folder >= 0 else {
             unlink(path)
+            return
         }
+        let subfolders = emptyFolder(folder)
+        // Removing a file locks its folder: the cores take a folder each.
+        DispatchQueue.concurrentPerform(iterations: subfolders.count) { index in
+            let subfolder = openat(folder, subfolders[index], O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            if subfolder >= 0 { removeContents(subfolder) }
+        }
+        for name in subfolders { unlinkat(folder, name, AT_REMOVEDIR) }
+        closeDescriptor(folder)
+        rmdir(path)
+    }
+
+    /// Removes everything in the open folder `folder`, and closes it.
+    private static func removeContents(_ folder: Int32) {
+        for name in emptyFolder(folder) {
+            let subfolder = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            if subfolder >= 0 { removeContents(subfolder) }
+            unlinkat(folder, name, AT_REMOVEDIR)
+        }
+        closeDescriptor(folder)
+    }
+
+    /// Unlinks every entry of the open folder `folder` but its folders, and returns their
+    /// names. The folder stays open.
+    private static func emptyFolder(_ folder: Int32) -> [String] {
+        let listing = dup(folder)
+        guard listing >= 0, let handle = fdopendir(listing) else { return [] }
+        defer { closedir(handle) }
+        var folders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var status = stat()
+                isFolder = fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { folders.append(name) } else { unlinkat(folder, name, 0) }
+        }
+        return folders
     }
 }
 
