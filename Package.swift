@@ -20,12 +20,15 @@ let package = Package(
         ),
         // glibc's malloc.h, to tune the allocator (mallopt) for the process's one large render.
         .systemLibrary(name: "CMalloc"),
+        // The kernel's exchange of two paths in one step (renameat2) and syncfs, which Glibc's
+        // Swift module does not declare.
+        .systemLibrary(name: "CFileOps"),
         // YAML parser (libyaml events to a marked node tree) and YAML/JSON emitters.
         .target(name: "SMGenYAML", dependencies: ["CLibYAML"]),
         // Config model, validation, naming and the command logic.
         .target(
             name: "SMGenCore",
-            dependencies: ["SMGenYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SMGenYAML", "CFileOps", .product(name: "Crypto", package: "swift-crypto")],
             plugins: ["EmbedTemplates"]
         ),
         // The thin command-line front end.

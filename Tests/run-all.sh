@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: libyaml (the YAML library smgen binds), shellcheck (checks the generated scripts).
+# System packages: libyaml (the YAML library smgen binds), shellcheck (checks the generated
+# scripts), strace (fails the writer's system calls on purpose, in the fault tests).
 missing=()
 pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev pkg-config)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "== installing ${missing[*]}"
     as_root apt-get update -qq

@@ -19,6 +19,7 @@ struct SMGenCommand: ParsableCommand {
 
     static func main() {
         Allocator.configure()
+        Interrupts.handle()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -9,11 +9,74 @@ import Dispatch
 /// The few file operations the writer needs, straight on POSIX calls: a tree of thousands of
 /// small files is written, listed and removed without Foundation's per-path overhead.
 enum PosixFiles {
+    /// A file operation that failed: what was done, on which path, and why.
     struct Failure: Error, CustomStringConvertible {
         let description: String
+        /// Why, in words (`PosixFiles.reason`).
+        let reason: String
         init(_ action: String, _ path: String) {
-            description = "cannot \(action) \(path): \(String(cString: strerror(errno)))"
+            reason = PosixFiles.reason(errno)
+            description = "cannot \(action) \(path): \(reason)"
         }
+    }
+
+    /// What `error` (an `errno` value) means, in a few words.
+    static func reason(_ error: Int32) -> String {
+        switch error {
+        case ENOENT: return "no such file or folder"
+        case EACCES, EPERM: return "permission denied"
+        case ENOTDIR: return "a part of the path is a file, not a folder"
+        case EISDIR: return "it is a folder"
+        case EROFS: return "the file system is read-only"
+        case ENOSPC: return "no space left on the device"
+        case EDQUOT: return "the disk quota is exceeded"
+        case EEXIST: return "it already exists"
+        case ELOOP: return "too many symbolic links"
+        case ENAMETOOLONG: return "the path is too long"
+        case EMFILE, ENFILE: return "too many open files"
+        case EIO: return "an input/output error"
+        case EXDEV: return "it is on another file system"
+        default: return String(cString: strerror(error)).lowercased()
+        }
+    }
+
+    /// Where the symbolic link at `path` points.
+    static func linkTarget(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        return count < 0 ? "?" : String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The names in `directory` (not `.` and `..`); nothing when it cannot be read.
+    static func names(in directory: String) -> [String] {
+        entries(of: directory).map(\.name)
+    }
+
+    /// What under `directory` is not in `kept` (relative paths of regular files) nor a folder
+    /// on the way to one of them: each such file, folder (`name/`), symbolic link or other
+    /// entry, as a relative path, sorted.
+    static func foreignEntries(under directory: String, keeping kept: Set<String>) -> [String] {
+        var folders = Set<String>()
+        for path in kept {
+            var prefix = path[...]
+            while let slash = prefix.lastIndex(of: "/") {
+                prefix = prefix[..<slash]
+                folders.insert(String(prefix))
+            }
+        }
+        var foreign: [String] = []
+        func walk(_ relative: String) {
+            for (name, kind) in entries(of: relative.isEmpty ? directory : directory + "/" + relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch kind {
+                case .directory: if folders.contains(path) { walk(path) } else { foreign.append(path + "/") }
+                case .file: if !kept.contains(path) { foreign.append(path) }
+                case .symlink, .other: foreign.append(path)
+                }
+            }
+        }
+        walk("")
+        return foreign.sorted()
     }
 
     /// Regular files under `directory`, as relative paths in no particular order; nothing when
@@ -34,7 +97,7 @@ enum PosixFiles {
         }
     }
 
-    private enum Kind { case directory, file, other }
+    private enum Kind { case directory, file, symlink, other }
 
     /// The entries of `directory` (not `.` and `..`) and their kinds; nothing when it cannot be read.
     private static func entries(of directory: String) -> [(name: String, kind: Kind)] {
@@ -50,11 +113,19 @@ enum PosixFiles {
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
                 guard lstat(directory + "/" + name, &status) == 0 else { continue }
-                type =
-                    (status.st_mode & S_IFMT) == S_IFDIR
-                    ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = 0
+                }
             }
-            found.append((name, type == Int32(DT_DIR) ? .directory : (type == Int32(DT_REG) ? .file : .other)))
+            switch type {
+            case Int32(DT_DIR): found.append((name, .directory))
+            case Int32(DT_REG): found.append((name, .file))
+            case Int32(DT_LNK): found.append((name, .symlink))
+            default: found.append((name, .other))
+            }
         }
         return found
     }
@@ -191,7 +262,8 @@ enum PosixFiles {
             var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
                 var status = stat()
-                isFolder = fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                isFolder =
+                    fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
             }
             if isFolder { folders.append(name) } else { unlinkat(folder, name, 0) }
         }
@@ -202,4 +274,10 @@ enum PosixFiles {
 /// `close(2)`, for a type whose own `close` hides it.
 private func closeDescriptor(_ descriptor: Int32) {
     _ = close(descriptor)
+}
+
+extension Error {
+    /// Why a file operation failed, in words: a `PosixFiles.Failure`'s reason, or the
+    /// error's own description.
+    var reason: String { (self as? PosixFiles.Failure)?.reason ?? "\(self)" }
 }
