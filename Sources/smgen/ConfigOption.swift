@@ -11,6 +11,6 @@ func finish(_ result: CommandResult) throws {
 
 /// The `-c/--config` option shared by the subcommands.
 struct ConfigOption: ParsableArguments {
-    @Option(name: [.short, .customLong("config")], help: "The config file.")
+    @Option(name: [.short, .customLong("config")], help: "The config file (- for standard input).")
     var config = "smgen.yaml"
 }

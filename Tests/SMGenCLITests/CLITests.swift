@@ -36,7 +36,20 @@ struct CLITests {
     @Test func missingConfigIsAnError() throws {
         let output = try SMGen.run(["validate", "-c", "no-such-file.yaml"])
         #expect(output.status == 2)
-        #expect(output.stderr == "no-such-file.yaml:1:1: error: cannot read the config file\n")
+        #expect(output.stderr == "no-such-file.yaml:1:1: error: cannot read the config file: no such file or folder\n")
+        let folder = try SMGen.run(["validate", "-c", "Sources"])
+        #expect(folder.status == 2)
+        #expect(folder.stderr == "Sources:1:1: error: cannot read the config file: it is a folder, not a file\n")
+    }
+
+    @Test func theConfigCanComeFromStandardInput() throws {
+        let config = try String(contentsOfFile: "examples/minimal.yaml", encoding: .utf8)
+        let valid = try SMGen.run(["validate", "-c", "-"], input: config)
+        #expect(valid.status == 0)
+        #expect(valid.stdout == "<stdin>: ok (1 environment, 1 team, 1 project, 1 user)\n")
+        let invalid = try SMGen.run(["validate", "-c", "-"], input: "version: 2\n")
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("<stdin>:1:10: error: version: unsupported version 2"))
     }
 
     @Test func usageErrorsExitTwo() throws {

@@ -26,7 +26,8 @@ struct SMGen {
         let seconds: Double
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Output {
+    /// Runs smgen with `arguments` in `directory`, `input` (if any) on its standard input.
+    static func run(_ arguments: [String], in directory: URL = root, input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,8 +36,14 @@ struct SMGen {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         let start = Date()
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

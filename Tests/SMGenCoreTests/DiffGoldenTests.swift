@@ -72,6 +72,8 @@ struct DiffGoldenTests {
     @Test func nothingRenderedYetMeansEverythingIsAdded() throws {
         let base = try Self.renderedBase()
         defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent("elsewhere"), withIntermediateDirectories: false)
         let result = DiffCommand.run(
             configPath: base.appendingPathComponent("smgen.yaml").path,
             against: base.appendingPathComponent("elsewhere").path, format: .json)
@@ -80,5 +82,20 @@ struct DiffGoldenTests {
         let environment = (json?["environments"] as? [[String: Any]])?.first
         let stacks = environment?["stacks"] as? [[String: Any]] ?? []
         #expect(!stacks.isEmpty && stacks.allSatisfy { $0["change"] as? String == "added" })
+    }
+
+    @Test func aFolderThatIsNotAnOutputIsAnErrorNotADiff() throws {
+        let base = try Self.renderedBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let config = base.appendingPathComponent("smgen.yaml").path
+        let missing = DiffCommand.run(
+            configPath: config, against: base.appendingPathComponent("ouptut").path, format: .text)
+        #expect(missing.exitCode == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.hasSuffix("ouptut: no such file or folder\n"))
+        let other = DiffCommand.run(
+            configPath: config, against: RepoPaths.root.appendingPathComponent("docs").path, format: .text)
+        #expect(other.exitCode == 2)
+        #expect(other.stderr.contains("holds no smgen output"))
     }
 }

@@ -47,9 +47,14 @@ struct RenderCommandTests {
         let output = scratch()
         defer { try? FileManager.default.removeItem(at: output) }
         let missing = RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: true)
-        #expect(missing.exitCode == 1)
-        #expect(missing.stdout.contains("would change: \(output.path)/dev/manifest.json"))
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr == "error: \(output.path): no such file or folder\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+        let empty = RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: true)
+        #expect(empty.exitCode == 1)
+        #expect(empty.stdout.contains("would change: \(output.path)/dev/manifest.json"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
         #expect(
             RenderCommand.run(configPath: Self.design, output: output.path, environment: nil, check: false).exitCode
                 == 0)

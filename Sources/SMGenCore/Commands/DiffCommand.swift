@@ -14,6 +14,9 @@ public enum DiffCommand {
         case .success(let loaded): rendered = loaded
         case .failure(let failure): return failure.result
         }
+        if let problem = OutputWriter.notAnOutput(against) {
+            return CommandResult(stderr: rendered.warnings + "error: \(problem)\n", exitCode: CommandResult.invalid)
+        }
         var diffs = rendered.trees.map { environment, tree in
             EnvironmentDiff.compare(
                 environment: environment.name, tree: tree, existing: against + "/" + environment.name,

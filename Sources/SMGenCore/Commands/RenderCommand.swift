@@ -11,6 +11,9 @@ public enum RenderCommand {
             case .success(let loaded): rendered = loaded
             case .failure(let failure): return failure.result
             }
+            if let problem = OutputWriter.notAnOutput(output) {
+                return CommandResult(stderr: rendered.warnings + "error: \(problem)\n", exitCode: CommandResult.invalid)
+            }
             var report = ""
             for (environment, tree) in rendered.trees {
                 for path in OutputWriter.differences(tree, in: outputURL.appendingPathComponent(environment.name)) {

@@ -27,15 +27,13 @@ struct RenderedEnvironments {
         configPath: String, environment: String?,
         sink: (Environment) throws -> any RenderedFileSink
     ) -> Result<RenderedEnvironments, Failure> {
-        guard let data = FileManager.default.contents(atPath: configPath) else {
-            return .failure(
-                Failure(
-                    result: CommandResult(
-                        stderr: "\(configPath):1:1: error: cannot read the config file\n",
-                        exitCode: CommandResult.invalid)))
+        let bytes: [UInt8]
+        switch ConfigFile.read(configPath) {
+        case .bytes(let read): bytes = read
+        case .unreadable(let problem): return .failure(Failure(result: .invalid([problem])))
         }
-        let bytes = [UInt8](data)
-        let result = Pipeline.load(bytes, file: configPath)
+        let file = ConfigFile.name(configPath)
+        let result = Pipeline.load(bytes, file: file)
         guard let config = result.config else { return .failure(Failure(result: .invalid(result.diagnostics))) }
         var warnings = result.diagnostics.map { "\($0)\n" }.joined()
         var environments = config.environments
@@ -47,11 +45,11 @@ struct RenderedEnvironments {
                     Failure(
                         result: CommandResult(
                             stderr: warnings
-                                + "error: no environment '\(environment)' in \(configPath); it has: \(known)\n",
+                                + "error: no environment '\(environment)' in \(file); it has: \(known)\n",
                             exitCode: CommandResult.invalid)))
             }
         }
-        let configName = URL(fileURLWithPath: configPath).lastPathComponent
+        let configName = configPath == "-" ? file : URL(fileURLWithPath: configPath).lastPathComponent
         let digest = Renderer.sha256(bytes)
         var diagnostics: [Diagnostic] = []
         var rendered: [Rendered] = []

@@ -15,7 +15,7 @@ public enum ValidateCommand {
             count(config.environments.count, "environment"), count(config.teams.count, "team"),
             count(projects, "project"), count(config.users.count, "user"),
         ].joined(separator: ", ")
-        return CommandResult(stdout: "\(configPath): ok (\(summary))\n", stderr: loaded.warnings)
+        return CommandResult(stdout: "\(ConfigFile.name(configPath)): ok (\(summary))\n", stderr: loaded.warnings)
     }
 
     static func count(_ number: Int, _ noun: String) -> String {

@@ -9,16 +9,12 @@ public enum ConfigLoader {
         "version", "org", "environments", "domain", "naming", "modules", "admins", "users", "teams", "overrides",
     ]
 
+    /// The config at `path` (`-`: standard input), loaded.
     public static func load(path: String) -> LoadResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadResult(
-                config: nil,
-                diagnostics: [
-                    Diagnostic(
-                        .error, file: path, mark: Mark(line: 1, column: 1), message: "cannot read the config file")
-                ])
+        switch ConfigFile.read(path) {
+        case .bytes(let bytes): return load(bytes: bytes, file: ConfigFile.name(path))
+        case .unreadable(let problem): return LoadResult(config: nil, diagnostics: [problem])
         }
-        return load(bytes: [UInt8](data), file: path)
     }
 
     public static func load(bytes: [UInt8], file: String) -> LoadResult {

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes rendered trees without ever leaving a half-written output (`Staging`), and
 /// compares a rendered tree with what is on disk.
 public enum OutputWriter {
@@ -25,6 +31,23 @@ public enum OutputWriter {
     static func generatedFiles(in directory: URL) -> Set<String>? {
         guard let files = manifest(in: directory)?["files"] as? [String: Any] else { return nil }
         return Set(files.keys).union(["manifest.json"])
+    }
+
+    /// Why `path` is not an output tree smgen rendered (nil when it is one, or an empty
+    /// folder: nothing rendered yet): a missing path, one that is not a folder, or a folder
+    /// with entries none of which is a folder with an smgen manifest.
+    static func notAnOutput(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return "\(path): \(PosixFiles.reason(errno))" }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { return "\(path) is a file, not an output folder" }
+        let environments = PosixFiles.names(in: path).filter { !$0.hasPrefix(".") }
+        if environments.isEmpty
+            || environments.contains(where: { manifest(in: URL(fileURLWithPath: path + "/" + $0)) != nil })
+        {
+            return nil
+        }
+        return
+            "\(path) holds no smgen output (no <env>/manifest.json); render into it first with smgen render -o \(path)"
     }
 
     /// The paths that differ between `tree` and what is in `directory`: changed (in bytes, or
