@@ -6,14 +6,19 @@ internal import CLibYAML
 /// - Duplicate keys are reported with both positions (the first one is kept, parsing goes on).
 /// - Aliases are resolved; the total number of nodes after expansion is bounded, so an
 ///   alias bomb fails fast in bounded memory.
+/// - Collections nest at most `maxDepth` deep: deeper input fails at the collection that
+///   goes too deep, before any of it is built.
 /// - Merge keys (`<<`) are applied; keys written in the mapping win over merged ones.
 /// - Input that is not UTF-8, or holds more than one document, is rejected.
 public struct YAMLParser {
     /// Nodes a document may expand to (aliases counted at their full size).
     public var maxNodes: Int
+    /// How deep collections may nest.
+    public var maxDepth: Int
 
-    public init(maxNodes: Int = 2_000_000) {
+    public init(maxNodes: Int = 2_000_000, maxDepth: Int = 64) {
         self.maxNodes = maxNodes
+        self.maxDepth = maxDepth
     }
 
     public func parse(_ bytes: [UInt8]) -> YAMLParseResult {
@@ -23,7 +28,7 @@ public struct YAMLParser {
             return YAMLParseResult(
                 root: nil, errors: [YAMLError(mark: .of(offset: offset, in: bytes), message: message)])
         }
-        var builder = TreeBuilder(maxNodes: maxNodes)
+        var builder = TreeBuilder(maxNodes: maxNodes, maxDepth: maxDepth)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) != 0 else {
@@ -126,7 +131,10 @@ private final class Frame {
 /// Turns the event stream into nodes. One instance per parse.
 private struct TreeBuilder {
     let maxNodes: Int
+    let maxDepth: Int
     private var stack: [Frame] = []
+    /// Whether an alias was expanded: what a document too large is blamed on.
+    private var sawAlias = false
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var expanded = 0
     private var documents = 0
@@ -135,8 +143,23 @@ private struct TreeBuilder {
     private(set) var fatal: YAMLError?
     var stopped: Bool { fatal != nil }
 
-    init(maxNodes: Int) {
+    init(maxNodes: Int, maxDepth: Int) {
         self.maxNodes = maxNodes
+        self.maxDepth = maxDepth
+    }
+
+    /// Opens a collection, or fails when it nests too deep.
+    private mutating func open(_ frame: Frame) {
+        guard stack.count < maxDepth else {
+            fail(
+                YAMLError(
+                    mark: frame.mark,
+                    message:
+                        "the document nests collections more than \(maxDepth) levels deep here; smgen reads configs nested far less"
+                ))
+            return
+        }
+        stack.append(frame)
     }
 
     mutating func fail(_ error: YAMLError) {
@@ -176,15 +199,14 @@ private struct TreeBuilder {
                 return
             }
             let node = YAMLNode(kind: target.node.kind, mark: mark, tag: target.node.tag)
+            sawAlias = true
             add(node, weight: target.weight, anchor: nil, cost: target.weight)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            stack.append(
-                Frame(isMapping: false, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
+            open(Frame(isMapping: false, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            stack.append(
-                Frame(isMapping: true, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
+            open(Frame(isMapping: true, mark: mark, tag: Self.tag(data.tag), anchor: Self.optionalString(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let kind: YAMLNode.Kind = frame.isMapping ? .mapping(applyMergeKeys(frame.pairs)) : .sequence(frame.items)
@@ -206,8 +228,9 @@ private struct TreeBuilder {
             fail(
                 YAMLError(
                     mark: node.mark,
-                    message:
-                        "the document expands to more than \(maxNodes) nodes through aliases; refusing to expand it (an alias bomb?)"
+                    message: sawAlias
+                        ? "the document expands to more than \(maxNodes) nodes through aliases; refusing to expand it (an alias bomb?)"
+                        : "the document has more than \(maxNodes) nodes; smgen reads configs far smaller"
                 ))
             return
         }

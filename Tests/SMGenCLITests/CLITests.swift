@@ -42,6 +42,15 @@ struct CLITests {
         #expect(folder.stderr == "Sources:1:1: error: cannot read the config file: it is a folder, not a file\n")
     }
 
+    @Test func diagnosticsStopAtAHundredWithACount() throws {
+        let config = "version: 1\n" + (0..<2_000).map { "key\($0): 1\n" }.joined()
+        let output = try SMGen.run(["validate", "-c", "-"], input: config)
+        #expect(output.status == 2)
+        let lines = output.stderr.split(separator: "\n")
+        #expect(lines.count == 101)
+        #expect(lines.last == "error: 1904 more problems not shown; fix the ones above first")
+    }
+
     @Test func theConfigCanComeFromStandardInput() throws {
         let config = try String(contentsOfFile: "examples/minimal.yaml", encoding: .utf8)
         let valid = try SMGen.run(["validate", "-c", "-"], input: config)

@@ -79,6 +79,23 @@ struct ParserTests {
         #expect(result.errors[0].message.contains("alias bomb"))
     }
 
+    @Test func aLargeDocumentWithoutAliasesIsNotCalledABomb() {
+        let result = parse((0..<20).map { "k\($0): v" }.joined(separator: "\n") + "\n", maxNodes: 10)
+        #expect(result.root == nil)
+        #expect(
+            result.errors.map(\.message) == ["the document has more than 10 nodes; smgen reads configs far smaller"])
+    }
+
+    @Test func nestingDeeperThanTheLimitFailsAtTheLevelThatGoesTooDeep() {
+        let deep = String(repeating: "[", count: 70_000) + String(repeating: "]", count: 70_000) + "\n"
+        let result = parse(deep)
+        #expect(result.root == nil)
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.mark == Mark(line: 1, column: 65))
+        #expect(result.errors.first?.message.contains("more than 64 levels deep") == true)
+        #expect(parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "\n").errors.isEmpty)
+    }
+
     @Test func unknownAliasIsAnError() {
         let result = parse("a: *nope\n")
         #expect(result.errors.map(\.message) == ["unknown alias '*nope': no anchor '&nope' is defined before it"])

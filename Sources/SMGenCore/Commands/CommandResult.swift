@@ -17,7 +17,17 @@ public struct CommandResult: Sendable, Equatable {
     public static let invalid: Int32 = 2
 
     /// The result of a config that failed to load: its diagnostics and exit code 2.
-    static func invalid(_ diagnostics: [Diagnostic]) -> CommandResult {
-        CommandResult(stderr: diagnostics.map { "\($0)\n" }.joined(), exitCode: invalid)
+    /// The diagnostics printed, no more than `shown` of them: the rest (and the `omitted`
+    /// ones no sink kept) are counted in one line.
+    static func invalid(_ diagnostics: [Diagnostic], omitted: Int = 0) -> CommandResult {
+        var text = diagnostics.prefix(shown).map { "\($0)\n" }.joined()
+        let more = max(0, diagnostics.count - shown) + omitted
+        if more > 0 {
+            text += "error: \(more) more problem\(more == 1 ? "" : "s") not shown; fix the ones above first\n"
+        }
+        return CommandResult(stderr: text, exitCode: invalid)
     }
+
+    /// The most diagnostics printed.
+    static let shown = 100
 }

@@ -9,7 +9,7 @@ public enum GraphCommand {
 
     public static func run(configPath: String, environment: String?, format: Format, resources: Bool) -> CommandResult {
         let result = ConfigLoader.load(path: configPath)
-        guard let config = result.config else { return .invalid(result.diagnostics) }
+        guard let config = result.config else { return .invalid(result.diagnostics, omitted: result.omitted) }
         let warnings = result.diagnostics.map { "\($0)\n" }.joined()
         guard
             let target = environment.map({ name in config.environments.first { $0.name == name } })

@@ -12,7 +12,7 @@ public enum ListCommand {
 
     public static func run(_ subject: Subject, configPath: String, format: Format) -> CommandResult {
         let result = ConfigLoader.load(path: configPath)
-        guard let config = result.config else { return .invalid(result.diagnostics) }
+        guard let config = result.config else { return .invalid(result.diagnostics, omitted: result.omitted) }
         let rows: [[(column: String, value: YAMLValue)]]
         switch subject {
         case .users: rows = userRows(config)

@@ -34,7 +34,9 @@ struct RenderedEnvironments {
         }
         let file = ConfigFile.name(configPath)
         let result = Pipeline.load(bytes, file: file)
-        guard let config = result.config else { return .failure(Failure(result: .invalid(result.diagnostics))) }
+        guard let config = result.config else {
+            return .failure(Failure(result: .invalid(result.diagnostics, omitted: result.omitted)))
+        }
         var warnings = result.diagnostics.map { "\($0)\n" }.joined()
         var environments = config.environments
         if let environment {

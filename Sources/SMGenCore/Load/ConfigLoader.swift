@@ -23,6 +23,7 @@ public enum ConfigLoader {
         for error in parsed.errors { reader.sink.error(error.mark, error.message) }
         var config: Config?
         if let root = parsed.root {
+            TagRules.check(root, sink: &reader.sink)
             config = ConfigBuilder.build(root, reader: &reader)
         } else if parsed.errors.isEmpty {
             reader.sink.error(
@@ -34,7 +35,7 @@ public enum ConfigLoader {
         }
         let diagnostics = reader.sink.sorted
         let failed = diagnostics.contains { $0.severity == .error }
-        return LoadResult(config: failed ? nil : config, diagnostics: diagnostics)
+        return LoadResult(config: failed ? nil : config, diagnostics: diagnostics, omitted: reader.sink.omitted)
     }
 
     static let requiredTopLevelKeys = ["version", "org", "environments", "users", "teams"]

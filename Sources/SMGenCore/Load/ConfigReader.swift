@@ -9,8 +9,8 @@ struct ConfigReader {
         sink = DiagnosticSink(file: file)
     }
 
-    mutating func error(_ mark: Mark, _ path: String, _ message: String) {
-        sink.error(mark, path.isEmpty ? message : "\(path): \(message)")
+    mutating func error(_ mark: Mark, _ path: String, _ message: @autoclosure () -> String) {
+        sink.error(mark, path.isEmpty ? message() : "\(path): \(message())")
     }
 
     /// A mapping with only `allowed` keys (unknown ones are reported with a suggestion) and
@@ -27,13 +27,11 @@ struct ConfigReader {
             }
             if !allowed.contains(key) {
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
-                var message = "unknown key '\(key)'"
-                if let suggestion = Suggestion.closest(to: key, among: allowed) {
-                    message += "; did you mean '\(suggestion)'?"
-                } else {
-                    message += "; expected one of: \(allowed.joined(separator: ", "))"
-                }
-                error(pair.key.mark, keyPath, message)
+                error(
+                    pair.key.mark, keyPath,
+                    "unknown key '\(key)'"
+                        + (Suggestion.closest(to: key, among: allowed).map { "; did you mean '\($0)'?" }
+                            ?? "; expected one of: \(allowed.joined(separator: ", "))"))
             }
         }
         let fields = Fields(node: node, path: path, pairs: pairs)
@@ -53,6 +51,13 @@ struct ConfigReader {
         for pair in pairs {
             guard let key = pair.key.scalar else {
                 error(pair.key.mark, path, "keys must be plain text, found \(Self.describe(pair.key))")
+                continue
+            }
+            if pair.key.isPlainScalar, PlainScalar.classify(key) != .string {
+                error(
+                    pair.key.mark, path,
+                    "this key is \(Self.describe(pair.key)) to YAML readers such as PyYAML, not a name; quote it"
+                )
                 continue
             }
             result.append((key, pair.key.mark, pair.value))
@@ -155,20 +160,7 @@ struct ConfigReader {
 
     /// Text made safe to show on one terminal line: controls and line breaks escaped, long text cut.
     static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        let out = Diagnostic.escaped(text)
         return out.count > 80 ? String(out.prefix(77)) + "..." : out
     }
 }

@@ -6,6 +6,8 @@ import SMGenYAML
 public struct LoadResult: Sendable {
     public let config: Config?
     public let diagnostics: [Diagnostic]
+    /// How many diagnostics there were beyond the ones kept (`DiagnosticSink.limit`).
+    public var omitted = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
