@@ -14,43 +14,36 @@ enum TagRules {
     static let stringTag = "tag:yaml.org,2002:str"
 
     static func check(_ root: YAMLNode, sink: inout DiagnosticSink) {
-        guard case .mapping(let pairs) = root.kind else {
-            checkNode(root, inTemplate: false, sink: &sink)
-            return
-        }
-        if let tag = root.tag, tag != stringTag { report(root, tag, inTemplate: false, sink: &sink) }
-        for pair in pairs {
-            checkNode(pair.key, inTemplate: false, sink: &sink)
-            guard pair.key.scalar == "overrides", case .sequence(let overrides) = pair.value.kind else {
-                checkNode(pair.value, inTemplate: false, sink: &sink)
-                continue
-            }
-            if let tag = pair.value.tag, tag != stringTag { report(pair.value, tag, inTemplate: false, sink: &sink) }
-            for override in overrides {
-                guard case .mapping(let fields) = override.kind else {
-                    checkNode(override, inTemplate: false, sink: &sink)
-                    continue
-                }
-                if let tag = override.tag, tag != stringTag { report(override, tag, inTemplate: false, sink: &sink) }
-                for field in fields {
-                    checkNode(field.key, inTemplate: false, sink: &sink)
-                    checkNode(field.value, inTemplate: field.key.scalar == "value", sink: &sink)
-                }
+        check(root, .root, sink: &sink)
+    }
+
+    /// Where a node is: what tags it may have, and what its children are.
+    private enum Place {
+        case root, overrides, override, template, other
+
+        /// The place of a child: of a sequence's item (`key` nil) or of a mapping's value.
+        func child(key: String?) -> Place {
+            switch (self, key) {
+            case (.root, "overrides"): .overrides
+            case (.overrides, nil): .override
+            case (.override, "value"): .template
+            case (.template, _): .template
+            default: .other
             }
         }
     }
 
-    private static func checkNode(_ node: YAMLNode, inTemplate: Bool, sink: inout DiagnosticSink) {
-        if let tag = node.tag, tag != stringTag, !(inTemplate && intrinsicFunctions.contains(tag)) {
-            report(node, tag, inTemplate: inTemplate, sink: &sink)
+    private static func check(_ node: YAMLNode, _ place: Place, sink: inout DiagnosticSink) {
+        if let tag = node.tag, tag != stringTag, !(place == .template && intrinsicFunctions.contains(tag)) {
+            report(node, tag, inTemplate: place == .template, sink: &sink)
         }
         switch node.kind {
         case .scalar: break
-        case .sequence(let items): for item in items { checkNode(item, inTemplate: inTemplate, sink: &sink) }
+        case .sequence(let items): for item in items { check(item, place.child(key: nil), sink: &sink) }
         case .mapping(let pairs):
             for pair in pairs {
-                checkNode(pair.key, inTemplate: inTemplate, sink: &sink)
-                checkNode(pair.value, inTemplate: inTemplate, sink: &sink)
+                check(pair.key, place == .template ? .template : .other, sink: &sink)
+                check(pair.value, place.child(key: pair.key.scalar), sink: &sink)
             }
         }
     }
