@@ -28,9 +28,13 @@ final class FileRenderer: Sendable {
         try sink.accept(path, bytes)
     }
 
-    /// The template of `stack`, as built with its overrides applied.
+    /// The template of `stack`, as built with its overrides applied. One larger than
+    /// CloudFormation takes is not handed to the sink: `TemplateLimits` refuses it from its
+    /// size, and nothing of the render is kept.
     func render(_ stack: StackPlan, template: YAMLValue) throws -> RenderedFile {
-        try emit(stack.file, YAMLWriter.bytes(template, header: header))
+        let bytes = YAMLWriter.bytes(template, header: header)
+        if bytes.count > AWSLimits.templateBytes { return RenderedFile(path: stack.file, size: bytes.count, sha256: "") }
+        return try emit(stack.file, bytes)
     }
 
     /// The policy file, with the environment's values filled in.
