@@ -33,7 +33,9 @@ final class FileRenderer: Sendable {
     /// size, and nothing of the render is kept.
     func render(_ stack: StackPlan, template: YAMLValue) throws -> RenderedFile {
         let bytes = YAMLWriter.bytes(template, header: header)
-        if bytes.count > AWSLimits.templateBytes { return RenderedFile(path: stack.file, size: bytes.count, sha256: "") }
+        if bytes.count > AWSLimits.templateBytes {
+            return RenderedFile(path: stack.file, size: bytes.count, sha256: "")
+        }
         return try emit(stack.file, bytes)
     }
 
