@@ -51,6 +51,20 @@ struct CLITests {
         #expect(lines.last == "error: 1904 more problems not shown; fix the ones above first")
     }
 
+    @Test func aConfigFarLargerThanAnyPlatformsIsRefusedUnread() throws {
+        let workspace = try SMGen.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let padding = String(repeating: "# padding padding padding padding padding padding\n", count: 350_000)
+        try ("version: 1\n" + padding).write(
+            to: workspace.appendingPathComponent("huge.yaml"), atomically: true, encoding: .utf8)
+        let output = try SMGen.run(["validate", "-c", "huge.yaml"], in: workspace)
+        #expect(output.status == 2)
+        #expect(
+            output.stderr
+                == "huge.yaml:1:1: error: cannot read the config file: it is larger than 16 MB, far beyond any platform's config\n"
+        )
+    }
+
     @Test func theConfigCanComeFromStandardInput() throws {
         let config = try String(contentsOfFile: "examples/minimal.yaml", encoding: .utf8)
         let valid = try SMGen.run(["validate", "-c", "-"], input: config)

@@ -10,6 +10,9 @@ import SMGenYAML
 enum ConfigFile {
     /// What diagnostics call a config read from standard input.
     static let standardInput = "<stdin>"
+    /// The largest config read, in bytes: a 1,000-project org's is under 1 MB, and a larger
+    /// one would take memory out of proportion (its tree, its diagnostics) for nothing.
+    static let maxBytes = 16 << 20
 
     /// The name diagnostics and generated files give the config at `path`.
     static func name(_ path: String) -> String { path == "-" ? standardInput : path }
@@ -46,6 +49,9 @@ enum ConfigFile {
             }
             if count == 0 { return .bytes(bytes) }
             bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > maxBytes {
+                return failure("it is larger than \(maxBytes >> 20) MB, far beyond any platform's config")
+            }
         }
     }
 }
