@@ -12,7 +12,7 @@ public enum InitCommand {
             let reason =
                 errno == EEXIST
                 ? "the file already exists; smgen init never overwrites a file"
-                : "cannot create the file (\(String(cString: strerror(errno))))"
+                : "cannot create the file: \(PosixFiles.reason(errno))"
             return CommandResult(stderr: "\(configPath): error: \(reason)\n", exitCode: CommandResult.invalid)
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
