@@ -210,3 +210,18 @@ def test_kills_at_random_moments_never_leave_a_partial_tree(smgen, tmp_path, lar
         assert complete(out / "dev"), f"kill {attempt} left a partial tree"
     smgen("render", "-c", str(large), "-o", str(out))
     assert leftovers(out) == [] and complete(out / "dev")
+
+
+def test_two_renders_at_once_never_mix(smgen, tmp_path, large):
+    out = tmp_path / "out"
+    smgen("render", "-c", str(large), "-o", str(out))
+    changed = changed_copy(large, tmp_path, "admin0: {}", "admin0: {}\n  extra: {}")
+    first = subprocess.Popen([os.environ["SMGEN_BIN"], "render", "-c", str(changed), "-o", str(out)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for_staging(out, first), "the first render finished before the second could start"
+    second = smgen("render", "-c", str(large), "-o", str(out), check=False)
+    assert first.wait(timeout=60) == 0
+    assert second.returncode == 2 and "another smgen render is writing into" in second.stderr, second.stderr
+    reference = tmp_path / "reference"
+    smgen("render", "-c", str(changed), "-o", str(reference))
+    assert snapshot(out) == snapshot(reference) and leftovers(out) == []
