@@ -27,6 +27,22 @@ private let minimal = """
 
 @Suite("Config loader")
 struct ConfigLoaderTests {
+    @Test func noNumberOfWarningsCrowdsOutAnError() {
+        // More warnings than the sink keeps (users in no project), then an error found after
+        // them (a bucket name over 63 characters).
+        let idle = (0..<DiagnosticSink.limit + 5).map { "  idle\($0): {}\n" }.joined()
+        let text = minimal.replacingOccurrences(
+            of: "users:\n", with: "naming: {bucket_suffix: \"-\(String(repeating: "x", count: 39))\"}\nusers:\n\(idle)"
+        ).replacingOccurrences(of: "      churn: {", with: "      churn-prediction-models: {short: churn, ")
+        let result = load(text)
+        #expect(result.omitted == 5)
+        #expect(result.config == nil)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.mark) == [Mark(line: 1019, column: 7)])
+        let printed = CommandResult.invalid(result.diagnostics, omitted: result.omitted).stderr
+        #expect(printed.hasPrefix("smgen.yaml:1019:7: error: computed S3 bucket name"))
+        #expect(printed.hasSuffix("error: 1005 more problems not shown; fix the ones above first\n"))
+    }
+
     @Test func defaultsAreApplied() throws {
         let config = try #require(load(minimal).config)
         #expect(config.domain.name == "tiny-ml")

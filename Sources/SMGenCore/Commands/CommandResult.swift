@@ -17,11 +17,13 @@ public struct CommandResult: Sendable, Equatable {
     public static let invalid: Int32 = 2
 
     /// The result of a config that failed to load: its diagnostics and exit code 2.
-    /// The diagnostics printed, no more than `shown` of them: the rest (and the `omitted`
-    /// ones no sink kept) are counted in one line.
+    /// The diagnostics printed, no more than `shown` of them (the errors, when there are
+    /// more): the rest (and the `omitted` ones no sink kept) are counted in one line.
     static func invalid(_ diagnostics: [Diagnostic], omitted: Int = 0) -> CommandResult {
-        var text = diagnostics.prefix(shown).map { "\($0)\n" }.joined()
-        let more = max(0, diagnostics.count - shown) + omitted
+        let printed =
+            diagnostics.count <= shown ? diagnostics : Array(diagnostics.filter { $0.severity == .error }.prefix(shown))
+        var text = printed.map { "\($0)\n" }.joined()
+        let more = diagnostics.count - printed.count + omitted
         if more > 0 {
             text += "error: \(more) more problem\(more == 1 ? "" : "s") not shown; fix the ones above first\n"
         }

@@ -33,9 +33,8 @@ public enum ConfigLoader {
         if let built = config {
             NameRules.check(built, sink: &reader.sink) { ConfigRules.check(built, sink: &$0) }
         }
-        let diagnostics = reader.sink.sorted
-        let failed = diagnostics.contains { $0.severity == .error }
-        return LoadResult(config: failed ? nil : config, diagnostics: diagnostics, omitted: reader.sink.omitted)
+        return LoadResult(
+            config: reader.sink.hasErrors ? nil : config, diagnostics: reader.sink.sorted, omitted: reader.sink.omitted)
     }
 
     static let requiredTopLevelKeys = ["version", "org", "environments", "users", "teams"]

@@ -1,22 +1,26 @@
 import SMGenYAML
 
-/// Collects diagnostics for one file while it is read and checked: the first `limit` of
-/// them, and how many more there were (a file of a million unknown keys costs neither the
-/// memory of a million messages nor the time to word them).
+/// Collects diagnostics for one file while it is read and checked: the first `limit` errors
+/// and the first `limit` warnings, and how many more there were (a file of a million
+/// unknown keys costs neither the memory of a million messages nor the time to word them,
+/// and no number of warnings crowds out an error).
 struct DiagnosticSink {
-    /// The most diagnostics kept.
+    /// The most diagnostics of one severity kept.
     static let limit = 1_000
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     /// The diagnostics beyond `limit`, counted only.
     private(set) var omitted = 0
+    /// How many of each severity are kept.
+    private var errors = 0
+    private var warnings = 0
 
     init(file: String) {
         self.file = file
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { errors > 0 }
 
     mutating func error(_ mark: Mark, _ message: @autoclosure () -> String) {
         add(.error, mark, message)
@@ -27,18 +31,24 @@ struct DiagnosticSink {
     }
 
     private mutating func add(_ severity: Diagnostic.Severity, _ mark: Mark, _ message: () -> String) {
-        guard diagnostics.count < Self.limit else {
+        if take(severity) { diagnostics.append(Diagnostic(severity, file: file, mark: mark, message: message())) }
+    }
+
+    /// Counts one diagnostic of `severity`: true when there is room to keep it.
+    private mutating func take(_ severity: Diagnostic.Severity) -> Bool {
+        let kept = severity == .error ? errors : warnings
+        guard kept < Self.limit else {
             omitted += 1
-            return
+            return false
         }
-        diagnostics.append(Diagnostic(severity, file: file, mark: mark, message: message()))
+        if severity == .error { errors += 1 } else { warnings += 1 }
+        return true
     }
 
     /// Adds `other`'s diagnostics after these.
     mutating func append(_ other: DiagnosticSink) {
-        let room = max(0, Self.limit - diagnostics.count)
-        diagnostics += other.diagnostics.prefix(room)
-        omitted += other.omitted + max(0, other.diagnostics.count - room)
+        for diagnostic in other.diagnostics where take(diagnostic.severity) { diagnostics.append(diagnostic) }
+        omitted += other.omitted
     }
 
     /// The diagnostics sorted by position (stable for equal positions), without repeats.
