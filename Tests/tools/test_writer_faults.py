@@ -98,6 +98,21 @@ def test_a_file_system_that_cannot_exchange_still_gets_whole_trees(smgen, tmp_pa
     assert leftovers(out) == []
 
 
+def test_without_exchange_a_failed_swap_still_restores_every_environment(smgen, tmp_path):
+    out = tmp_path / "out"
+    smgen("render", "-c", str(TWO_ENVIRONMENTS), "-o", str(out))
+    before = snapshot(out)
+    changed = changed_copy(TWO_ENVIRONMENTS, tmp_path, "lee: {}", "lee: {}\n  sam: {}")
+    # No exchange: each environment takes three renames; the fourth, moving the second
+    # environment's old tree aside, fails, and the first is swapped back by renames too.
+    result = run_smgen(strace("renameat2:error=EINVAL", "rename:error=EIO:when=4"),
+                       "render", "-c", str(changed), "-o", str(out))
+    assert result.returncode == 2, result.stderr
+    assert "cannot replace" in result.stderr and "the output is unchanged" in result.stderr, result.stderr
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
 def test_a_second_render_into_the_same_output_is_refused(smgen, tmp_path):
     out = tmp_path / "out"
     smgen("render", "-c", str(TWO_ENVIRONMENTS), "-o", str(out))

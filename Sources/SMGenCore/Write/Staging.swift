@@ -159,31 +159,37 @@ extension OutputWriter {
             gate.exclusively(close: true) { staged = [] }
         }
 
-        /// Moves the tree at `new` to `final`, exchanging it with the tree there in one step:
-        /// true when it exchanged (`new` then holds the old tree), false when nothing was there.
+        /// Moves the tree at `new` to `final`: true when it exchanged it with a tree there
+        /// (`new` then holds the old tree), false when nothing was there.
         private static func swapIn(_ new: String, at final: String) throws(PosixFiles.Failure) -> Bool {
-            if smgen_exchange(AT_FDCWD, new, AT_FDCWD, final) == 0 { return true }
-            if errno == ENOENT {
+            var status = stat()
+            guard lstat(final, &status) == 0 else {
                 guard rename(new, final) == 0 else { throw PosixFiles.Failure("move", new) }
                 return false
             }
-            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw PosixFiles.Failure("move", new) }
-            // A file system that cannot exchange: move the old tree aside, then the new one in.
-            let aside = new + "-old"
-            guard rename(final, aside) == 0 else { throw PosixFiles.Failure("move", final) }
-            guard rename(new, final) == 0 else {
-                let failure = PosixFiles.Failure("move", new)
-                rename(aside, final)
-                throw failure
-            }
-            rename(aside, new)
+            try exchange(new, final)
             return true
         }
 
         /// Undoes `swapIn`.
         private static func swapBack(_ new: String, from final: String, exchanged: Bool) {
-            if exchanged, smgen_exchange(AT_FDCWD, new, AT_FDCWD, final) == 0 { return }
-            if !exchanged { rename(final, new) }
+            if exchanged { try? exchange(new, final) } else { rename(final, new) }
+        }
+
+        /// Exchanges the trees at `a` and `b`: in one step, or, on a file system that cannot,
+        /// by moving `b` aside, `a` to `b`, and the one aside to `a` (`b` is put back when `a`
+        /// cannot move).
+        private static func exchange(_ a: String, _ b: String) throws(PosixFiles.Failure) {
+            if smgen_exchange(AT_FDCWD, a, AT_FDCWD, b) == 0 { return }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw PosixFiles.Failure("move", a) }
+            let aside = a + "-old"
+            guard rename(b, aside) == 0 else { throw PosixFiles.Failure("move", b) }
+            guard rename(a, b) == 0 else {
+                let failure = PosixFiles.Failure("move", a)
+                rename(aside, b)
+                throw failure
+            }
+            rename(aside, a)
         }
 
         /// Removes every staging folder: the ones not committed hold new trees, the ones
