@@ -10,12 +10,9 @@ public enum DiffCommand {
 
     public static func run(configPath: String, against: String, format: Format) -> CommandResult {
         let rendered: RenderedEnvironments.InMemory
-        switch RenderedEnvironments.inMemory(configPath: configPath, environment: nil) {
+        switch RenderedEnvironments.inMemory(configPath: configPath, environment: nil, against: against) {
         case .success(let loaded): rendered = loaded
         case .failure(let failure): return failure.result
-        }
-        if let problem = OutputWriter.notAnOutput(against) {
-            return CommandResult(stderr: rendered.warnings + "error: \(problem)\n", exitCode: CommandResult.invalid)
         }
         var diffs = rendered.trees.map { environment, tree in
             EnvironmentDiff.compare(

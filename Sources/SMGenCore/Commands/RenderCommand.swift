@@ -7,12 +7,11 @@ public enum RenderCommand {
         let outputURL = URL(fileURLWithPath: output)
         if check {
             let rendered: RenderedEnvironments.InMemory
-            switch RenderedEnvironments.inMemory(configPath: configPath, environment: environment) {
+            switch RenderedEnvironments.inMemory(
+                configPath: configPath, environment: environment, against: output)
+            {
             case .success(let loaded): rendered = loaded
             case .failure(let failure): return failure.result
-            }
-            if let problem = OutputWriter.notAnOutput(output) {
-                return CommandResult(stderr: rendered.warnings + "error: \(problem)\n", exitCode: CommandResult.invalid)
             }
             var report = ""
             for (environment, tree) in rendered.trees {

@@ -88,13 +88,23 @@ struct RenderedEnvironments {
     /// Each environment's tree rendered in memory, and the loader's warnings.
     typealias InMemory = (trees: [(environment: Environment, tree: RenderedTree)], warnings: String)
 
-    /// Loads the config and renders each environment in memory.
-    static func inMemory(configPath: String, environment: String?) -> Result<InMemory, Failure> {
+    /// Loads the config and renders each environment in memory, to compare with the output
+    /// tree at `output`: a failure, after the config's own, when `output` is not one.
+    static func inMemory(configPath: String, environment: String?, against output: String) -> Result<InMemory, Failure>
+    {
         var sinks: [(environment: Environment, sink: MemorySink)] = []
         return load(configPath: configPath, environment: environment) { environment in
             let sink = MemorySink()
             sinks.append((environment, sink))
             return sink
-        }.map { loaded in (sinks.map { ($0.environment, $0.sink.tree) }, loaded.warnings) }
+        }.flatMap { loaded in
+            if let problem = OutputWriter.notAnOutput(output) {
+                return .failure(
+                    Failure(
+                        result: CommandResult(
+                            stderr: loaded.warnings + "error: \(problem)\n", exitCode: CommandResult.invalid)))
+            }
+            return .success((sinks.map { ($0.environment, $0.sink.tree) }, loaded.warnings))
+        }
     }
 }
