@@ -101,7 +101,16 @@ enum PosixFiles {
 
     /// The entries of `directory` (not `.` and `..`) and their kinds; nothing when it cannot be read.
     private static func entries(of directory: String) -> [(name: String, kind: Kind)] {
-        guard let handle = opendir(directory) else { return [] }
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [] }
+        defer { closeDescriptor(folder) }
+        return entries(in: folder)
+    }
+
+    /// The entries of the open folder `folder` (which stays open), as `entries(of:)`.
+    private static func entries(in folder: Int32) -> [(name: String, kind: Kind)] {
+        let listing = dup(folder)
+        guard listing >= 0, let handle = fdopendir(listing) else { return [] }
         defer { closedir(handle) }
         var found: [(name: String, kind: Kind)] = []
         while let entry = readdir(handle) {
@@ -112,7 +121,7 @@ enum PosixFiles {
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
-                guard lstat(directory + "/" + name, &status) == 0 else { continue }
+                guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFREG: type = Int32(DT_REG)
@@ -250,22 +259,9 @@ enum PosixFiles {
     /// Unlinks every entry of the open folder `folder` but its folders, and returns their
     /// names. The folder stays open.
     private static func emptyFolder(_ folder: Int32) -> [String] {
-        let listing = dup(folder)
-        guard listing >= 0, let handle = fdopendir(listing) else { return [] }
-        defer { closedir(handle) }
         var folders: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var status = stat()
-                isFolder =
-                    fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isFolder { folders.append(name) } else { unlinkat(folder, name, 0) }
+        for (name, kind) in entries(in: folder) {
+            if kind == .directory { folders.append(name) } else { unlinkat(folder, name, 0) }
         }
         return folders
     }
