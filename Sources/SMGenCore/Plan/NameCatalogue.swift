@@ -19,15 +19,18 @@ struct NameCatalogue: Sendable {
             { Self.people(config, names) }, { Self.platform(config, names) })
     }
 
+    /// Every name, the platform's first, without copying the halves into one list.
+    private var all: FlattenSequence<[[NamedResource]]> { [platform, people].joined() }
+
     /// The resources `verify.sh` checks, stacks aside, in its order.
     var verified: [NamedResource] {
-        (platform + people).compactMap { resource in resource.verifyCheck.map { (resource, $0.order) } }
+        all.compactMap { resource in resource.verifyCheck.map { (resource, $0.order) } }
             .enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
     }
 
     /// The names of `namespace` the platform creates, in the catalogue's order.
     func created(_ namespace: NameNamespace) -> [String] {
-        (platform + people).filter { $0.created && $0.namespace == namespace }.map(\.name)
+        all.filter { $0.created && $0.namespace == namespace }.map(\.name)
     }
 
     /// Room for every name of every person.
