@@ -3,7 +3,8 @@ answers from the rules in $FAKE_AWS_RULES (a JSON list of {"match": regex over t
 arguments, "stdout", "stderr", "exit", optional "times" and "sleep"}); the first matching
 rule answers, a rule with "times" answers that many times only, a rule with "sleep" takes
 that many seconds and logs `done: ` and the call when it ends (to see calls overlap). Calls
-no rule matches print nothing."""
+no rule matches print nothing. Each call's process id goes to $FAKE_AWS_LOG.pids, so a test
+can tell whether any call outlived the script that made it."""
 import json
 import os
 import re
@@ -15,6 +16,8 @@ import time
 def main(args):
     with open(os.environ["FAKE_AWS_LOG"], "a") as log:
         log.write("aws " + shlex.join(args) + "\n")
+    with open(os.environ["FAKE_AWS_LOG"] + ".pids", "a") as pids:
+        pids.write(f"{os.getpid()}\n")
     state_path = os.environ["FAKE_AWS_LOG"] + ".state"
     # Only rules with "times" keep state: the calls of a parallel deploy use none.
     used = json.load(open(state_path)) if os.path.exists(state_path) else {}

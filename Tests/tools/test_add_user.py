@@ -37,11 +37,13 @@ def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
         matcher = difflib.SequenceMatcher(a=before[path], b=after[path], autojunk=False)
         zoe_stack = users_stacks[0].split("/")[-1][: -len(".yaml")]
         for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-            if tag == "replace" and path.endswith("scripts/deploy.sh"):
+            if tag == "replace" and path.endswith(("scripts/deploy.sh", "scripts/cleanup.sh")):
                 # A new users stack becomes a dependency of zoe's team and project: the records
-                # (stack|template|dependencies|large) differ by exactly that dependency.
+                # (deploy.sh's stack|template|dependencies|large, cleanup.sh's stack|dependencies)
+                # differ by exactly that dependency.
+                field = 2 if path.endswith("deploy.sh") else 1
                 for old, new in zip(before[path][a0:a1], after[path][b0:b1]):
-                    old_deps, new_deps = old.split("|")[2].split(","), new.split("|")[2].split(",")
+                    old_deps, new_deps = old.split("|")[field].split(","), new.split("|")[field].split(",")
                     assert sorted(new_deps) == sorted(old_deps + [zoe_stack]), (old, new)
                 continue
             assert tag in ("equal", "insert"), f"{path}: lines {a0 + 1}-{a1} were {tag}d"
@@ -54,5 +56,5 @@ def test_adding_a_user_changes_only_their_lines(smgen, tmp_path):
     assert changed == {
         "dev/manifest.json", users_stacks[0], "dev/stacks/acme-sm-team-rc.yaml",
         "dev/stacks/acme-sm-project-rc-fraud-detection.yaml", "dev/stacks/acme-sm-people-rc-fraud-detection.yaml",
-        "dev/scripts/deploy.sh", "dev/scripts/verify.sh", *(["dev/README.md", "dev/scripts/cleanup.sh"] if added else []),
+        "dev/scripts/deploy.sh", "dev/scripts/verify.sh", "dev/scripts/cleanup.sh", *(["dev/README.md"] if added else []),
     }

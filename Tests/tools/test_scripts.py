@@ -22,11 +22,36 @@ SPACES = {"match": r"list-stack-resources --stack-name acme-sm-people-rc-fraud-d
 APPS = {"match": r"list-apps --domain-id-equals d-abc123def456 --space-name-equals space-rc-fraud-(zed|alice)",
         "stdout": "JupyterLab\tdefault\n"}
 APP_GONE = {"match": r"describe-app ", "stdout": "Deleted\n"}
-STALE = {"match": r"list-stacks ", "stdout": "acme-sm-network\tacme-sm-project-rc-churn\tacme-sm-people-rc-churn\n"}
+STALE = {"match": r"list-stacks ", "stdout": "acme-sm-network\tCREATE_COMPLETE\nacme-sm-people-rc-fraud-detection\tUPDATE_COMPLETE\n"
+          "acme-sm-project-rc-churn\tCREATE_COMPLETE\nacme-sm-people-rc-churn\tUPDATE_COMPLETE\n"}
+
+DENIED = "\nAn error occurred (AccessDenied) when calling the {} operation: User: arn:aws:iam::123456789012:user/ci is not authorized\n"
+NO_STACK = "\nAn error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id {} does not exist\n"
+
+
+def statuses(*pairs):
+    """The platform's stacks as `list-stacks` answers for them: (stack, status) pairs."""
+    return {"match": r"cloudformation list-stacks ", "stdout": "".join(f"{name}\t{status}\n" for name, status in pairs)}
+
+
+def missing(pattern, error):
+    """A call that AWS answers with `error` (a "does not exist" kind, or any other)."""
+    return {"match": pattern, "exit": 254, "stderr": f"\nAn error occurred ({error}) when calling the operation: not there\n"}
+
+
+DEPLOYED = {"match": r"cloudformation deploy ", "stdout": "\nWaiting for changeset to be created..\nSuccessfully created/updated stack\n"}
+UP_TO_DATE = {"match": r"cloudformation deploy --stack-name acme-sm-identity ", "stdout": "\nNo changes to deploy. Stack acme-sm-identity is up to date\n"}
+ZOE = [
+    {"match": r"list-stack-resources --stack-name acme-sm-users-04 --query StackResourceSummaries\[\?ResourceType==.AWS::IAM::User", "stdout": "bob\tzoe\n"},
+    {"match": r"list-mfa-devices --user-name zoe", "stdout": "arn:aws:iam::123456789012:mfa/zoe\n"},
+    {"match": r"list-access-keys --user-name zoe", "stdout": "AKIAIOSFODNN7EXAMPLE\n"},
+    {"match": r"get-login-profile --user-name zoe", "stdout": "zoe\n"},
+    {"match": r"list-service-specific-credentials --user-name zoe", "stdout": "ACCAEXAMPLE1\n"},
+]
 
 SCENARIOS = {
     "deploy": (["deploy.sh"], [IDENTITY, DOMAIN, SPACES, APPS, APP_GONE, STALE]),
-    "deploy-only": (["deploy.sh", "--only", "acme-sm-people-rc-fraud-detection", "--profile", "platform"], [IDENTITY, DOMAIN, SPACES, APPS, APP_GONE]),
+    "deploy-only": (["deploy.sh", "--only", "acme-sm-people-rc-fraud-detection", "--profile", "platform"], [IDENTITY, DOMAIN, STALE, SPACES, APPS, APP_GONE]),
     "deploy-only-no-deps": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps"], [IDENTITY]),
     "deploy-dry-run": (["deploy.sh", "--dry-run"], []),
     "deploy-wrong-account": (["deploy.sh"], [{"match": "sts get-caller-identity", "stdout": "999999999999\n"}]),
@@ -42,17 +67,49 @@ SCENARIOS = {
         {"match": r"describe-stacks --stack-name acme-sm-people-rc-fraud-detection --query", "stdout": "UPDATE_ROLLBACK_COMPLETE\n"}, COMPLETE,
         {"match": r"describe-user-profile .*profile-rc-fraud-bob ", "exit": 254, "stderr": "ResourceNotFound\n"},
         {"match": r"describe-(domain|user-profile|space) ", "stdout": "InService\n"},
-        {"match": r"head-bucket --bucket acme-sm-rc-anti-money-laundering", "exit": 254}]),
+        {"match": r"head-bucket --bucket acme-sm-rc-anti-money-laundering", "exit": 254,
+         "stderr": "\nAn error occurred (404) when calling the HeadBucket operation: Not Found\n"}]),
     "cleanup": (["cleanup.sh", "--yes"], [IDENTITY, DOMAIN, COMPLETE, SPACES, APPS, APP_GONE]),
     "cleanup-not-confirmed": (["cleanup.sh"], [IDENTITY]),
     "cleanup-delete-data": (["cleanup.sh", "--yes", "--delete-data"], [IDENTITY, DOMAIN, COMPLETE, {
         "match": r"list-object-versions --bucket acme-sm-rc-fraud-detection", "times": 1,
         "stdout": '{"Objects": [{"Key": "data/a.csv", "VersionId": "v1"}]}\n'}, {"match": r"list-object-versions", "stdout": '{"Objects": []}\n'}]),
+    # A removed project's stacks: its people stack (the spaces) stays, and the project stack it needs, unless --delete-data.
     "cleanup-stale": (["cleanup.sh", "--stale", "--yes"], [IDENTITY, DOMAIN, STALE, COMPLETE]),
+    "cleanup-stale-delete-data": (["cleanup.sh", "--stale", "--delete-data", "--yes"], [IDENTITY, DOMAIN, STALE, COMPLETE]),
     "cleanup-dev-endpoints": (["cleanup-dev-endpoints.sh", "--days", "10", "--yes"], [IDENTITY, {
         "match": r"list-endpoints --name-contains rc-fraud-detection- ",
         "stdout": "rc-fraud-detection-fraud-ep\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-fraud-ep\n"}, {
         "match": r"list-tags ", "stdout": "dev\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
+    # A stack whose creation failed: without --yes and a terminal, nothing changes and the command to run is printed.
+    "deploy-recreate-not-confirmed": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE"))]),
+    "deploy-recreate": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps", "--yes"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE")), DEPLOYED]),
+    # Stacks CloudFormation cannot update (a retained bucket in the way, a failed rollback): nothing changes.
+    "deploy-blocked": (["deploy.sh", "--yes"], [IDENTITY, statuses(("acme-sm-team-rc", "UPDATE_ROLLBACK_FAILED"), ("acme-sm-project-rc-fraud-detection", "ROLLBACK_COMPLETE")), {
+        "match": r"list-stack-resources --stack-name acme-sm-project-rc-fraud-detection --query .*DELETE_SKIPPED",
+        "stdout": "AWS::S3::Bucket\tacme-sm-rc-fraud-detection\nAWS::ECR::Repository\tacme-sm-rc-fraud-detection/training\n"}]),
+    # A stack still changing is waited for, then updated.
+    "deploy-waits": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps"], [IDENTITY, statuses(("acme-sm-team-rc", "UPDATE_IN_PROGRESS")), {
+        "match": r"describe-stacks --stack-name acme-sm-team-rc --query Stacks\[0\]\.StackStatus", "stdout": "UPDATE_IN_PROGRESS\n", "times": 2}, {
+        "match": r"describe-stacks --stack-name acme-sm-team-rc --query Stacks\[0\]\.StackStatus", "stdout": "UPDATE_COMPLETE\n"}, DEPLOYED],
+        "design-org", {"SMGEN_POLL_SECONDS": "1"}),
+    # A person left: before the users stack update deletes the IAM user, their MFA device, key, password and git credentials go.
+    "deploy-user-leaves": (["deploy.sh", "--only", "acme-sm-users-04"], [IDENTITY, statuses(("acme-sm-identity", "UPDATE_COMPLETE"), ("acme-sm-users-04", "CREATE_COMPLETE")),
+                                                                         *ZOE, UP_TO_DATE, DEPLOYED]),
+    # A first deploy before the models' artifacts and images are uploaded: the models stacks are skipped, the rest deployed.
+    "deploy-models-missing": (["deploy.sh"], [IDENTITY, DOMAIN, missing(r"head-object --bucket acme-sm-rc-fraud-detection ", "404"),
+                                              missing(r"describe-images .*--repository-name acme-sm-algo-recommendation-engine/inference ", "ImageNotFoundException"), DEPLOYED]),
+    # Errors that are not "does not exist" stop every script before it changes anything.
+    "deploy-access-denied": (["deploy.sh"], [IDENTITY, {"match": r"list-stacks ", "exit": 254, "stderr": DENIED.format("ListStacks")}]),
+    "cleanup-access-denied": (["cleanup.sh", "--yes"], [IDENTITY, DOMAIN, {"match": r"describe-stacks --stack-name \S+ --query Stacks\[0\]\.StackStatus",
+                                                                           "exit": 254, "stderr": DENIED.format("DescribeStacks")}]),
+    "cleanup-user-leaves": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [IDENTITY, DOMAIN, COMPLETE, *ZOE,
+                                                                                    missing(r"get-login-profile --user-name bob", "NoSuchEntity")]),
+    # Objects that cannot be deleted (object lock, legal hold): the loop stops and names them.
+    "cleanup-delete-data-locked": (["cleanup.sh", "--yes", "--delete-data"], [IDENTITY, DOMAIN, COMPLETE, {
+        "match": r"list-object-versions --bucket acme-sm-rc-fraud-detection", "stdout": '{"Objects": [{"Key": "data/a.csv", "VersionId": "v1"}]}\n'}, {
+        "match": r"delete-objects --bucket acme-sm-rc-fraud-detection", "stdout": "data/a.csv\tv1\tAccessDenied\n"},
+        {"match": r"list-object-versions", "stdout": '{"Objects": []}\n'}]),
     # The design org with the MLOps loop: its pipelines, artifact buckets and monitoring schedule are verified too.
     "verify-mlops": (["verify.sh"], [IDENTITY, DOMAIN, COMPLETE, {"match": r"describe-(domain|user-profile|space|endpoint) ", "stdout": "InService\n"},
                                      {"match": r"describe-model-package-group ", "stdout": "Completed\n"},
@@ -80,9 +137,8 @@ def test_shellcheck_finds_nothing(smgen, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def run_with_fake_aws(cwd, tmp_path, command, rules):
-    """Runs `scripts/COMMAND...` in `cwd`, as a user would (by its path: the scripts are
-    executable), with the fake aws answering by `rules`; the result and the calls it logged."""
+def fake_aws_env(tmp_path, rules, extra=None):
+    """The environment that puts the fake aws first on PATH, answering by `rules`; its log."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "aws"
@@ -92,6 +148,14 @@ def run_with_fake_aws(cwd, tmp_path, command, rules):
     log = tmp_path / "aws.log"
     log.write_text("")
     env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_AWS_LOG=str(log), FAKE_AWS_RULES=str(tmp_path / "rules.json"))
+    env.pop("AWS_RETRY_MODE", None)
+    return dict(env, **(extra or {})), log
+
+
+def run_with_fake_aws(cwd, tmp_path, command, rules, extra_env=None):
+    """Runs `scripts/COMMAND...` in `cwd`, as a user would (by its path: the scripts are
+    executable), with the fake aws answering by `rules`; the result and the calls it logged."""
+    env, log = fake_aws_env(tmp_path, rules, extra_env)
     result = subprocess.run([f"scripts/{command[0]}", *command[1:]], cwd=cwd, env=env,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     return result, log.read_text().splitlines()
@@ -99,8 +163,9 @@ def run_with_fake_aws(cwd, tmp_path, command, rules):
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 def test_script_scenario(rendered, tmp_path, scenario):
-    command, rules, *example = SCENARIOS[scenario]
-    result, logged = run_with_fake_aws(rendered[example[0] if example else "design-org"], tmp_path, command, rules)
+    command, rules, *more = SCENARIOS[scenario]
+    example, extra_env = (more[0] if more else "design-org"), (more[1] if len(more) > 1 else None)
+    result, logged = run_with_fake_aws(rendered[example], tmp_path, command, rules, extra_env)
     # Times (cleanup-dev-endpoints asks CloudWatch about the last N days) differ run to run.
     calls = [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", line) for line in logged]
     transcript = "\n".join([
@@ -137,15 +202,16 @@ def test_a_parallel_deploy_starts_each_stack_once_what_it_needs_is_deployed(rend
     tree = rendered["design-org"]
     needs = {stack["name"]: stack["depends_on"] for stack in json.loads((tree / "manifest.json").read_text())["stacks"]}
     result, calls = run_with_fake_aws(tree, tmp_path, ["deploy.sh", "--concurrency", "4"],
-                                      [IDENTITY, DOMAIN, {"match": r"cloudformation deploy ", "sleep": 0.3}, STALE])
+                                      [IDENTITY, DOMAIN, {"match": r"cloudformation deploy ", "sleep": 0.3}])
     assert result.returncode == 0, result.stderr
     started, ended, most = deploy_spans(calls)
     assert set(started) == set(ended) == set(needs), "every stack deployed once"
     for stack, dependencies in needs.items():
         assert all(ended[dependency] < started[stack] for dependency in dependencies), stack
     assert 2 <= most <= 4, most
-    summary = [line.split() for line in result.stdout.strip().split("\n\n")[0].splitlines()[1:]]
-    assert sorted(summary) == sorted([stack, "deployed"] for stack in needs)
+    summary = [line.split() for line in result.stdout.splitlines() if line.startswith("  acme-sm-")]
+    assert sorted(summary) == sorted([stack, "created"] for stack in needs)
+    assert result.stdout.rstrip().endswith(f"  {len(needs)} created")
 
 
 def test_a_parallel_deploy_starts_nothing_more_after_a_failure(rendered, tmp_path):
@@ -167,3 +233,47 @@ def test_concurrency_must_be_a_whole_number_from_one(rendered, tmp_path):
     result, calls = run_with_fake_aws(rendered["design-org"], tmp_path, ["deploy.sh", "--concurrency", "0"], [IDENTITY])
     assert result.returncode == 1 and calls == []
     assert result.stderr == "error: --concurrency needs a whole number from 1, not '0'\n"
+
+
+def alive(pid):
+    """Whether process `pid` still runs (a zombie does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("concurrency,signal_name,code", [("1", "SIGTERM", 143), ("3", "SIGTERM", 143), ("3", "SIGINT", 130)])
+def test_a_signal_stops_the_deploys_and_leaves_no_aws_call_running(rendered, tmp_path, concurrency, signal_name, code):
+    import signal
+    import time
+    env, log = fake_aws_env(tmp_path, [IDENTITY, DOMAIN, {"match": r"cloudformation deploy ", "sleep": 60},
+                                       {"match": r"describe-stacks --stack-name \S+ --query Stacks\[0\]\.StackStatus", "stdout": "CREATE_IN_PROGRESS\n"}])
+    script = subprocess.Popen(["scripts/deploy.sh", "--concurrency", concurrency], cwd=rendered["design-org"], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    expected = min(int(concurrency), 4)   # the network, identity, ecr and monitoring stacks need nothing
+    deadline = time.time() + 30
+    while log.read_text().count("cloudformation deploy ") < expected and time.time() < deadline:
+        time.sleep(0.1)
+    assert log.read_text().count("cloudformation deploy ") == expected
+    script.send_signal(getattr(signal, signal_name))
+    stdout, stderr = script.communicate(timeout=20)
+    assert script.returncode == code, stderr
+    assert "starting no more stacks; stopping the deploys running" in stderr
+    assert "acme-sm-network is still changing (CREATE_IN_PROGRESS); follow it with:" in stderr
+    assert "aws cloudformation describe-stack-events --stack-name acme-sm-network --region ap-southeast-1" in stderr
+    assert "acme-sm-domain" in stderr and "not started" in stderr, "the summary lists what was not deployed"
+    time.sleep(0.5)
+    pids = [int(line) for line in (tmp_path / "aws.log.pids").read_text().split()]
+    assert not [pid for pid in pids if alive(pid)], "an aws call outlived deploy.sh"
+
+
+@pytest.mark.parametrize("preset,seen", [(None, "standard"), ("adaptive", "adaptive")])
+def test_the_cli_retries_throttled_calls_itself(rendered, tmp_path, preset, seen):
+    """AWS_RETRY_MODE is `standard` for every call unless the user chose a mode."""
+    env, _ = fake_aws_env(tmp_path, [IDENTITY], {"AWS_RETRY_MODE": preset} if preset else None)
+    wrapper = tmp_path / "bin" / "aws"
+    wrapper.write_text(f'#!/bin/sh\necho "$AWS_RETRY_MODE" >> {tmp_path}/retry-modes\n' + wrapper.read_text().split("\n", 1)[1])
+    subprocess.run(["scripts/verify.sh"], cwd=rendered["design-org"], env=env, capture_output=True, timeout=60)
+    assert set((tmp_path / "retry-modes").read_text().split()) == {seen}

@@ -11,23 +11,37 @@ enum ScriptsRenderer {
         precondition(stackBytes.count == plan.stacks.count, "a size for every stack")
         let environment = plan.environment
         let names = AWSNames(config)
-        let spaces = config.teams.flatMap { team in
-            team.projects.flatMap { project in
-                PeopleSplit.stacks(team, project, names).flatMap { stack in
-                    stack.members.map { "\(stack.name)|\(names.space(team.id, project.short, $0))" }
-                }
-            }
-        }
         let tags =
             ["ManagedBy=smgen", "Environment=\(environment.name)"] + config.org.tags.map { "\($0.key)=\($0.value)" }
         let records = zip(plan.stacks, stackBytes).map { stack, bytes in
             "\(stack.name)|\(stack.file)|\(stack.dependsOn.joined(separator: ","))|\(bytes > AWSLimits.inlineTemplateBytes ? "1" : "0")"
         }
+        var users: [String] = []
+        var models: [String] = []
+        for stack in plan.stacks {
+            switch stack.kind {
+            case .users(_, let members):
+                users += members.map { "\(stack.name)|\($0.name)" }
+            case .models(let team, let project, let split):
+                let bucket = names.bucket(team.id, project.id)
+                models += split.models.map { model in
+                    let image = ECRImage(model.image, in: environment)
+                    return [
+                        stack.name, model.name, bucket, "models/artifacts/\(model.name)/model.tar.gz", model.image,
+                        image?.registry ?? "", image?.repository ?? "", image?.reference ?? "",
+                    ].joined(separator: "|")
+                }
+            default:
+                break
+            }
+        }
         return script(
             "deploy.sh",
             common(environment, configName: configName).merging([
                 "tag_records": lines(tags),
-                "space_records": lines(spaces),
+                "space_records": lines(spaceRecords(config, names)),
+                "user_records": lines(users),
+                "model_records": lines(models),
                 "template_bucket": environment.templateBucket,
                 "stack_records": lines(records),
             ]) { $1 })
@@ -55,7 +69,8 @@ enum ScriptsRenderer {
             script(
                 "cleanup.sh",
                 common.merging([
-                    "stack_names": lines(plan.stacks.map(\.name)),
+                    "stack_records": lines(plan.stacks.map { "\($0.name)|\($0.dependsOn.joined(separator: ","))" }),
+                    "space_records": lines(spaceRecords(config, names)),
                     "bucket_names": lines(buckets),
                     "domain": config.domain.name,
                     "repository_names": lines(plan.names.created(.repository)),
@@ -67,6 +82,17 @@ enum ScriptsRenderer {
                     "project_prefixes": lines(projects.map { names.resourcePrefix($0.0.id, $0.1.id) })
                 ]) { $1 }),
         ]
+    }
+
+    /// `STACK|SPACE` for every Studio space, by the people stack that holds it.
+    private static func spaceRecords(_ config: Config, _ names: AWSNames) -> [String] {
+        config.teams.flatMap { team in
+            team.projects.flatMap { project in
+                PeopleSplit.stacks(team, project, names).flatMap { stack in
+                    stack.members.map { "\(stack.name)|\(names.space(team.id, project.short, $0))" }
+                }
+            }
+        }
     }
 
     /// The values every script but `lib.sh` starts from.

@@ -13,6 +13,23 @@ SMGEN_DOMAIN_STACK='acme-sm-domain'
 SMGEN_DRY_RUN=0
 SMGEN_AWS_OPTIONS=()
 SMGEN_ARGS=()
+# What the functions below found: the output of the last smgen_read, a stack's status, the
+# platform's stacks, a stack's resources, the domain's id.
+SMGEN_OUT="" SMGEN_STATUS="" SMGEN_STACKS="" SMGEN_RESOURCES="" SMGEN_DOMAIN_ID=""
+
+# The aws CLI retries throttled and failed calls itself (unless the caller chose a mode), and
+# never pages its output.
+export AWS_RETRY_MODE="${AWS_RETRY_MODE:-standard}"
+export AWS_PAGER=""
+
+# A folder for this run's scratch files (aws errors, logs), removed when the script exits.
+SMGEN_WORK="$(mktemp -d "${TMPDIR:-/tmp}/smgen.XXXXXX")"
+trap 'rm -rf "$SMGEN_WORK"' EXIT
+# The name of this (sub)shell's scratch files: a background job sets its own.
+SMGEN_JOB=main
+
+# What the aws CLI says when what was asked for does not exist (and nothing else).
+SMGEN_ABSENT='does not exist|NotFound|NoSuchEntity|NoSuchBucket|\(404\)|Not Found|Could not find'
 
 # smgen_log MESSAGE: a progress line on stderr.
 smgen_log() {
@@ -57,6 +74,23 @@ smgen_aws() {
     aws --region "$SMGEN_REGION" ${SMGEN_AWS_OPTIONS[@]+"${SMGEN_AWS_OPTIONS[@]}"} "$@"
 }
 
+# smgen_read ARGS: an aws call that changes nothing, its output in SMGEN_OUT. Returns 0, or 3
+# when AWS answers that what was asked for does not exist. Any other error (access denied,
+# throttled past the CLI's retries, no network) is printed and stops the script: nothing is
+# decided, or deleted, on an answer that was not given.
+smgen_read() {
+    local errors="$SMGEN_WORK/errors.$SMGEN_JOB"
+    if SMGEN_OUT="$(smgen_aws "$@" 2>"$errors")"; then
+        return 0
+    fi
+    if grep -qE "$SMGEN_ABSENT" "$errors"; then
+        return 3
+    fi
+    smgen_log "aws $1 $2 failed:"
+    sed 's/^/    /' "$errors" >&2
+    smgen_die "stopped: AWS answered aws $1 $2 with an error"
+}
+
 # smgen_change ARGS: an aws call that changes something: printed first, and only printed
 # with --dry-run.
 smgen_change() {
@@ -71,23 +105,24 @@ smgen_change() {
 
 # smgen_check_identity: refuses to go on unless the credentials are for this account.
 smgen_check_identity() {
-    local account
     if [ "$SMGEN_DRY_RUN" -eq 1 ]; then
         smgen_log "dry run: not checking credentials; nothing will be called"
         return 0
     fi
-    account="$(smgen_aws sts get-caller-identity --query Account --output text)" \
+    smgen_aws sts get-caller-identity --query Account --output text >"$SMGEN_WORK/account" \
         || smgen_die "aws sts get-caller-identity failed: check your credentials (--profile)"
-    [ "$account" = "$SMGEN_ACCOUNT" ] \
-        || smgen_die "the credentials are for account $account, but this output is for account $SMGEN_ACCOUNT"
+    [ "$(cat "$SMGEN_WORK/account")" = "$SMGEN_ACCOUNT" ] \
+        || smgen_die "the credentials are for account $(cat "$SMGEN_WORK/account"), but this output is for account $SMGEN_ACCOUNT"
 }
 
-# smgen_stack_status STACK: the stack's status, or NONE when it does not exist.
+# smgen_stack_status STACK: the stack's status in SMGEN_STATUS, NONE when it does not exist.
+# shellcheck disable=SC2034 # SMGEN_STATUS is for the scripts that source this file
 smgen_stack_status() {
-    local status
-    status="$(smgen_aws cloudformation describe-stacks --stack-name "$1" \
-        --query 'Stacks[0].StackStatus' --output text 2>/dev/null)" || status=NONE
-    printf '%s\n' "${status:-NONE}"
+    if smgen_read cloudformation describe-stacks --stack-name "$1" --query 'Stacks[0].StackStatus' --output text; then
+        SMGEN_STATUS="$SMGEN_OUT"
+    else
+        SMGEN_STATUS=NONE
+    fi
 }
 
 # smgen_failure_reason STACK: the stack's latest failed events, for error messages.
@@ -100,20 +135,23 @@ smgen_failure_reason() {
 # smgen_domain_id: the id of the platform's domain, from the domain stack's outputs (empty
 # when the domain stack is not deployed).
 smgen_domain_id() {
-    smgen_aws cloudformation describe-stacks --stack-name "$SMGEN_DOMAIN_STACK" \
-        --query "Stacks[0].Outputs[?OutputKey=='DomainId'].OutputValue" --output text 2>/dev/null || true
+    SMGEN_DOMAIN_ID=""
+    if smgen_read cloudformation describe-stacks --stack-name "$SMGEN_DOMAIN_STACK" \
+        --query "Stacks[0].Outputs[?OutputKey=='DomainId'].OutputValue" --output text; then
+        [ "$SMGEN_OUT" = "None" ] || SMGEN_DOMAIN_ID="$SMGEN_OUT"
+    fi
 }
 
-# smgen_stack_spaces STACK: the names of the Studio spaces a deployed stack holds.
-smgen_stack_spaces() {
-    local ids id
-    ids="$(smgen_aws cloudformation list-stack-resources --stack-name "$1" \
-        --query "StackResourceSummaries[?ResourceType=='AWS::SageMaker::Space'].PhysicalResourceId" \
-        --output text 2>/dev/null)" || return 0
-    for id in $ids; do
-        [ "$id" = "None" ] && continue
-        id="${id##*|}"
-        printf '%s\n' "${id##*/}"
+# smgen_stack_resources STACK TYPE: the physical ids of the resources of TYPE in the deployed
+# STACK in SMGEN_RESOURCES, one a line (nothing when the stack does not exist).
+smgen_stack_resources() {
+    local id
+    SMGEN_RESOURCES=""
+    smgen_read cloudformation list-stack-resources --stack-name "$1" \
+        --query "StackResourceSummaries[?ResourceType=='$2'].PhysicalResourceId" --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || SMGEN_RESOURCES="$SMGEN_RESOURCES$id
+"
     done
 }
 
@@ -121,8 +159,9 @@ smgen_stack_spaces() {
 # they are gone (CloudFormation cannot delete a space, or its profile, while apps run).
 smgen_delete_space_apps() {
     local domain="$1" space="$2" apps type name status tries
-    apps="$(smgen_aws sagemaker list-apps --domain-id-equals "$domain" --space-name-equals "$space" \
-        --query "Apps[?Status!='Deleted' && Status!='Failed'].[AppType, AppName]" --output text)" || return 1
+    smgen_read sagemaker list-apps --domain-id-equals "$domain" --space-name-equals "$space" \
+        --query "Apps[?Status!='Deleted' && Status!='Failed'].[AppType, AppName]" --output text || return 0
+    apps="$SMGEN_OUT"
     [ -n "$apps" ] || return 0
     while read -r type name; do
         [ -n "$type" ] || continue
@@ -132,8 +171,11 @@ smgen_delete_space_apps() {
         [ "$SMGEN_DRY_RUN" -eq 1 ] && continue
         tries=0
         while :; do
-            status="$(smgen_aws sagemaker describe-app --domain-id "$domain" --space-name "$space" \
-                --app-type "$type" --app-name "$name" --query Status --output text 2>/dev/null)" || status=Deleted
+            status=Deleted
+            if smgen_read sagemaker describe-app --domain-id "$domain" --space-name "$space" \
+                --app-type "$type" --app-name "$name" --query Status --output text; then
+                status="$SMGEN_OUT"
+            fi
             case "$status" in
                 Deleted|Failed) break ;;
             esac
@@ -149,20 +191,83 @@ APPS
 # smgen_release_spaces STACK KEEP: before a stack update or deletion removes spaces, deletes
 # the apps in every space of the stack whose name is not in KEEP (space names, one a line).
 smgen_release_spaces() {
-    local stack="$1" keep="$2" domain space
-    domain="$(smgen_domain_id)"
-    [ -n "$domain" ] && [ "$domain" != "None" ] || return 0
-    for space in $(smgen_stack_spaces "$stack"); do
+    local stack="$1" keep="$2" space
+    smgen_domain_id
+    [ -n "$SMGEN_DOMAIN_ID" ] || return 0
+    smgen_stack_resources "$stack" AWS::SageMaker::Space
+    for space in $SMGEN_RESOURCES; do
+        # A space's physical id is `DOMAIN|NAME` or its ARN.
+        space="${space##*|}"
+        space="${space##*/}"
         if ! printf '%s\n' "$keep" | grep -qxF -- "$space"; then
-            smgen_delete_space_apps "$domain" "$space"
+            smgen_delete_space_apps "$SMGEN_DOMAIN_ID" "$space"
         fi
     done
 }
 
-# smgen_platform_stacks: the deployed stacks whose names carry the platform's prefix.
+# smgen_remove_credentials USER: deletes what IAM requires gone before it deletes a user
+# (MFA devices, access keys, password, signing certificates, SSH keys, service-specific
+# credentials such as git credentials), each call printed; nothing when the user is gone.
+smgen_remove_credentials() {
+    local user="$1" id
+    smgen_read iam list-mfa-devices --user-name "$user" --query 'MFADevices[].SerialNumber' --output text || return 0
+    smgen_log "user $user: removing its credentials and MFA devices (IAM deletes no user that has them)"
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] && continue
+        smgen_change iam deactivate-mfa-device --user-name "$user" --serial-number "$id"
+        case "$id" in
+            arn:*:mfa/*) smgen_change iam delete-virtual-mfa-device --serial-number "$id" ;;
+        esac
+    done
+    smgen_read iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || smgen_change iam delete-access-key --user-name "$user" --access-key-id "$id"
+    done
+    if smgen_read iam get-login-profile --user-name "$user" --query LoginProfile.UserName --output text; then
+        smgen_change iam delete-login-profile --user-name "$user"
+    fi
+    smgen_read iam list-signing-certificates --user-name "$user" --query 'Certificates[].CertificateId' --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || smgen_change iam delete-signing-certificate --user-name "$user" --certificate-id "$id"
+    done
+    smgen_read iam list-ssh-public-keys --user-name "$user" --query 'SSHPublicKeys[].SSHPublicKeyId' --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || smgen_change iam delete-ssh-public-key --user-name "$user" --ssh-public-key-id "$id"
+    done
+    smgen_read iam list-service-specific-credentials --user-name "$user" \
+        --query 'ServiceSpecificCredentials[].ServiceSpecificCredentialId' --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || smgen_change iam delete-service-specific-credential --user-name "$user" \
+            --service-specific-credential-id "$id"
+    done
+}
+
+# smgen_release_users STACK KEEP: before a stack update or deletion removes IAM users, removes
+# the credentials of every user of the deployed stack whose name is not in KEEP (one a line).
+smgen_release_users() {
+    local stack="$1" keep="$2" user
+    smgen_stack_resources "$stack" AWS::IAM::User
+    for user in $SMGEN_RESOURCES; do
+        if ! printf '%s\n' "$keep" | grep -qxF -- "$user"; then
+            smgen_remove_credentials "$user"
+        fi
+    done
+}
+
+# The statuses of a stack that is not deleted, for list-stacks.
+SMGEN_LIVE_STATUSES=(CREATE_IN_PROGRESS CREATE_FAILED CREATE_COMPLETE ROLLBACK_IN_PROGRESS ROLLBACK_FAILED
+    ROLLBACK_COMPLETE DELETE_IN_PROGRESS DELETE_FAILED UPDATE_IN_PROGRESS UPDATE_COMPLETE_CLEANUP_IN_PROGRESS
+    UPDATE_COMPLETE UPDATE_FAILED UPDATE_ROLLBACK_IN_PROGRESS UPDATE_ROLLBACK_FAILED
+    UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS UPDATE_ROLLBACK_COMPLETE REVIEW_IN_PROGRESS IMPORT_IN_PROGRESS
+    IMPORT_COMPLETE IMPORT_ROLLBACK_IN_PROGRESS IMPORT_ROLLBACK_FAILED IMPORT_ROLLBACK_COMPLETE)
+
+# smgen_platform_stacks: the stacks (not deleted) whose names carry the platform's prefix,
+# each with its status, in SMGEN_STACKS: `NAME STATUS`, one a line.
+# shellcheck disable=SC2034 # SMGEN_STACKS is for the scripts that source this file
 smgen_platform_stacks() {
-    smgen_aws cloudformation list-stacks \
-        --stack-status-filter CREATE_COMPLETE UPDATE_COMPLETE UPDATE_ROLLBACK_COMPLETE ROLLBACK_COMPLETE \
-            CREATE_FAILED UPDATE_FAILED DELETE_FAILED IMPORT_COMPLETE \
-        --query "StackSummaries[?starts_with(StackName, '$SMGEN_PREFIX-')].StackName" --output text | tr '\t' '\n'
+    SMGEN_STACKS=""
+    smgen_read cloudformation list-stacks --stack-status-filter "${SMGEN_LIVE_STATUSES[@]}" \
+        --query "StackSummaries[?starts_with(StackName, '$SMGEN_PREFIX-')].[StackName, StackStatus]" --output text \
+        || return 0
+    SMGEN_STACKS="$(printf '%s\n' "$SMGEN_OUT" | awk 'NF == 2')"
 }

@@ -13,7 +13,8 @@ usage: verify.sh [--region REGION] [--profile PROFILE]
 Prints a table of checks: every stack in a *_COMPLETE state that is not a rollback, the
 domain, user profiles, spaces and endpoints InService, the buckets, roles, users, image
 repositories and model package groups present. Exits 1 when any check fails. Calls only
-read-only APIs.
+read-only APIs; an AWS error other than "not found" (access denied, throttling past the
+CLI's retries) stops it with the error.
 
   --region REGION    must be this environment's region
   --profile PROFILE  aws CLI profile to use
@@ -60,52 +61,67 @@ failures=0
 domain=""
 report() {
     printf '%-8s %-64s %s\n' "$1" "$2" "$3"
-    case "$3" in
-        ok|InService) ;;
-        *) failures=$((failures + 1)) ;;
-    esac
+    [ "$3" = ok ] || failures=$((failures + 1))
+}
+# probe LABEL NAME GOOD ARGS: reads ARGS (an aws call printing a status, or nothing) and
+# reports ok when it printed GOOD (or anything, when GOOD is empty), the status otherwise,
+# and missing when AWS says there is no such thing.
+probe() {
+    local label="$1" name="$2" good="$3"
+    shift 3
+    if ! smgen_read "$@"; then
+        report "$label" "$name" missing
+    elif [ -z "$good" ] || [ "$SMGEN_OUT" = "$good" ]; then
+        report "$label" "$name" ok
+    else
+        report "$label" "$name" "$SMGEN_OUT"
+    fi
 }
 
 printf '%-8s %-64s %s\n' CHECK NAME RESULT
 while IFS='|' read -r kind name; do
     case "$kind" in
         stack)
-            status="$(smgen_stack_status "$name")"
-            case "$status" in
-                *ROLLBACK*|DELETE_*|NONE) report stack "$name" "$status" ;;
+            smgen_stack_status "$name"
+            case "$SMGEN_STATUS" in
+                *ROLLBACK*|DELETE_*|NONE) report stack "$name" "$SMGEN_STATUS" ;;
                 *_COMPLETE) report stack "$name" ok ;;
-                *) report stack "$name" "$status" ;;
+                *) report stack "$name" "$SMGEN_STATUS" ;;
             esac ;;
         domain)
-            domain="$(smgen_domain_id)"
-            if [ -z "$domain" ] || [ "$domain" = "None" ]; then
+            smgen_domain_id
+            domain="$SMGEN_DOMAIN_ID"
+            if [ -z "$domain" ]; then
                 report domain "$name" missing
-                domain=""
             else
-                report domain "$name" "$(smgen_aws sagemaker describe-domain --domain-id "$domain" --query Status --output text 2>/dev/null || echo missing)"
+                probe domain "$name" InService sagemaker describe-domain --domain-id "$domain" --query Status --output text
             fi ;;
         profile)
             if [ -z "$domain" ]; then report profile "$name" "no domain"; continue; fi
-            report profile "$name" "$(smgen_aws sagemaker describe-user-profile --domain-id "$domain" --user-profile-name "$name" --query Status --output text 2>/dev/null || echo missing)" ;;
+            probe profile "$name" InService sagemaker describe-user-profile --domain-id "$domain" \
+                --user-profile-name "$name" --query Status --output text ;;
         space)
             if [ -z "$domain" ]; then report space "$name" "no domain"; continue; fi
-            report space "$name" "$(smgen_aws sagemaker describe-space --domain-id "$domain" --space-name "$name" --query Status --output text 2>/dev/null || echo missing)" ;;
-        bucket)
-            if smgen_aws s3api head-bucket --bucket "$name" >/dev/null 2>&1; then report bucket "$name" ok; else report bucket "$name" missing; fi ;;
-        role)
-            if smgen_aws iam get-role --role-name "$name" >/dev/null 2>&1; then report role "$name" ok; else report role "$name" missing; fi ;;
-        user)
-            if smgen_aws iam get-user --user-name "$name" >/dev/null 2>&1; then report user "$name" ok; else report user "$name" missing; fi ;;
+            probe space "$name" InService sagemaker describe-space --domain-id "$domain" --space-name "$name" \
+                --query Status --output text ;;
+        bucket) probe bucket "$name" "" s3api head-bucket --bucket "$name" ;;
+        role) probe role "$name" "" iam get-role --role-name "$name" --query Role.RoleName --output text ;;
+        user) probe user "$name" "" iam get-user --user-name "$name" --query User.UserName --output text ;;
         repository)
-            if smgen_aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then report repo "$name" ok; else report repo "$name" missing; fi ;;
+            probe repo "$name" "" ecr describe-repositories --repository-names "$name" \
+                --query 'repositories[0].repositoryName' --output text ;;
         package-group)
-            report registry "$name" "$(smgen_aws sagemaker describe-model-package-group --model-package-group-name "$name" --query ModelPackageGroupStatus --output text 2>/dev/null | sed 's/^Completed$/ok/' || echo missing)" ;;
+            probe registry "$name" Completed sagemaker describe-model-package-group --model-package-group-name "$name" \
+                --query ModelPackageGroupStatus --output text ;;
         monitoring-schedule)
-            report monitor "$name" "$(smgen_aws sagemaker describe-monitoring-schedule --monitoring-schedule-name "$name" --query MonitoringScheduleStatus --output text 2>/dev/null | sed 's/^Scheduled$/ok/' || echo missing)" ;;
+            probe monitor "$name" Scheduled sagemaker describe-monitoring-schedule --monitoring-schedule-name "$name" \
+                --query MonitoringScheduleStatus --output text ;;
         pipeline)
-            report pipeline "$name" "$(smgen_aws sagemaker describe-pipeline --pipeline-name "$name" --query PipelineStatus --output text 2>/dev/null | sed 's/^Active$/ok/' || echo missing)" ;;
+            probe pipeline "$name" Active sagemaker describe-pipeline --pipeline-name "$name" \
+                --query PipelineStatus --output text ;;
         endpoint)
-            report endpoint "$name" "$(smgen_aws sagemaker describe-endpoint --endpoint-name "$name" --query EndpointStatus --output text 2>/dev/null | sed 's/^InService$/ok/' || echo missing)" ;;
+            probe endpoint "$name" InService sagemaker describe-endpoint --endpoint-name "$name" \
+                --query EndpointStatus --output text ;;
     esac
 done <<RECORDS
 $(checks)
