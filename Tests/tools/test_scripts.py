@@ -77,10 +77,14 @@ SCENARIOS = {
     # A removed project's stacks: its people stack (the spaces) stays, and the project stack it needs, unless --delete-data.
     "cleanup-stale": (["cleanup.sh", "--stale", "--yes"], [IDENTITY, DOMAIN, STALE, COMPLETE]),
     "cleanup-stale-delete-data": (["cleanup.sh", "--stale", "--delete-data", "--yes"], [IDENTITY, DOMAIN, STALE, COMPLETE]),
+    # Idle dev endpoints: one a notebook made (deleted), one of the config's models and one of a removed
+    # project's stack (CloudFormation's: listed with what removes them, not deleted, so no stack drifts).
     "cleanup-dev-endpoints": (["cleanup-dev-endpoints.sh", "--days", "10", "--yes"], [IDENTITY, {
         "match": r"list-endpoints --name-contains rc-fraud-detection- ",
-        "stdout": "rc-fraud-detection-fraud-ep\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-fraud-ep\n"}, {
-        "match": r"list-tags ", "stdout": "dev\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
+        "stdout": "".join(f"rc-fraud-detection-{name}\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-{name}\n"
+                          for name in ("fraud-ep", "scratch", "churn-ep"))}, {
+        "match": r"list-tags .*endpoint/rc-fraud-detection-scratch ", "stdout": "dev\tNone\n"}, {
+        "match": r"list-tags ", "stdout": "dev\tsmgen\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
     # A stack whose creation failed: without --yes and a terminal, nothing changes and the command to run is printed.
     "deploy-recreate-not-confirmed": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE"))]),
     "deploy-recreate": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps", "--yes"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE")), DEPLOYED]),

@@ -79,9 +79,25 @@ enum ScriptsRenderer {
             script(
                 "cleanup-dev-endpoints.sh",
                 common.merging([
-                    "project_prefixes": lines(projects.map { names.resourcePrefix($0.0.id, $0.1.id) })
+                    "project_prefixes": lines(projects.map { names.resourcePrefix($0.0.id, $0.1.id) }),
+                    "endpoint_records": lines(endpointRecords(plan, names)),
                 ]) { $1 }),
         ]
+    }
+
+    /// `ENDPOINT|STACK|CONFIG ENTRY|HOSTING` (`instances` or `serverless`) for the endpoint of
+    /// every model of the config, by the models stack that holds it.
+    private static func endpointRecords(_ plan: EnvironmentPlan, _ names: AWSNames) -> [String] {
+        plan.stacks.flatMap { stack -> [String] in
+            guard case .models(let team, let project, let split) = stack.kind else { return [] }
+            return split.models.map { model in
+                let hosting = if case .serverless = model.hosting { "serverless" } else { "instances" }
+                return [
+                    names.endpoint(team.id, project.id, model.name), stack.name,
+                    "teams.\(team.id).projects.\(project.id).models.\(model.name)", hosting,
+                ].joined(separator: "|")
+            }
+        }
     }
 
     /// `STACK|SPACE` for every Studio space, by the people stack that holds it.

@@ -15,6 +15,11 @@ usage: cleanup-dev-endpoints.sh [--days N] [--yes] [--dry-run] [--region REGION]
 Lists the idle dev endpoints, then deletes them (asking first, unless --yes). Endpoint
 configurations and models are kept, so an endpoint can be created again.
 
+The endpoints of the config's models belong to their models stacks: deleting one by hand
+would leave its stack drifted (the next deploy would not create it again). Those are
+listed with the config change that removes them, and not deleted. An AWS error other than
+"not found" stops it at once.
+
   --days N           idle for more than N days (default 7)
   --yes              do not ask for confirmation
   --dry-run          list the idle endpoints and print the delete commands; delete nothing
@@ -33,6 +38,13 @@ project_prefixes() {
     cat <<'PREFIXES'
 rc-fraud-detection-
 PREFIXES
+}
+
+# Endpoint | the models stack that holds it | the config entry of its model | instances or serverless
+managed_endpoints() {
+    cat <<'ENDPOINTS'
+
+ENDPOINTS
 }
 
 days=7
@@ -64,23 +76,43 @@ fi
 since="$(days_ago "$days")"
 now="$(days_ago 0)"
 idle=""
+managed=""
 while read -r prefix; do
     [ -n "$prefix" ] || continue
-    endpoints="$(smgen_aws sagemaker list-endpoints --name-contains "$prefix" --creation-time-before "$since" \
-        --query "Endpoints[?starts_with(EndpointName, '$prefix')].[EndpointName, EndpointArn]" --output text)"
+    smgen_read sagemaker list-endpoints --name-contains "$prefix" --creation-time-before "$since" \
+        --query "Endpoints[?starts_with(EndpointName, '$prefix')].[EndpointName, EndpointArn]" --output text || SMGEN_OUT=""
+    endpoints="$SMGEN_OUT"
     while read -r name arn; do
         [ -n "$name" ] || continue
-        environment="$(smgen_aws sagemaker list-tags --resource-arn "$arn" \
-            --query "Tags[?Key=='Environment'].Value | [0]" --output text)"
+        smgen_read sagemaker list-tags --resource-arn "$arn" \
+            --query "[Tags[?Key=='Environment'].Value | [0], Tags[?Key=='ManagedBy'].Value | [0]]" --output text || continue
+        environment="$(printf '%s\n' "$SMGEN_OUT" | awk '{ print $1 }')"
+        owner="$(printf '%s\n' "$SMGEN_OUT" | awk '{ print $2 }')"
         [ "$environment" = "dev" ] || continue
-        invocations="$(smgen_aws cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name Invocations \
+        smgen_read cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name Invocations \
             --dimensions Name=EndpointName,Value="$name" Name=VariantName,Value=AllTraffic \
             --start-time "$since" --end-time "$now" --period 86400 --statistics Sum \
-            --query 'sum(Datapoints[].Sum)' --output text)"
-        case "$invocations" in
-            0|0.0|None|"") idle="$idle$name
-" ;;
+            --query 'sum(Datapoints[].Sum)' --output text || continue
+        case "$SMGEN_OUT" in
+            0|0.0|None|"") ;;
+            *) continue ;;
         esac
+        record="$(managed_endpoints | awk -F'|' -v name="$name" '$1 == name { print $2 "|" $3 "|" $4 }')"
+        if [ -n "$record" ]; then
+            case "$record" in
+                *"|serverless") continue ;;
+            esac
+            entry="${record#*|}"
+            managed="$managed  $name (stack ${record%%|*}): to stop paying for it, make ${entry%|*} serverless
+      (serverless: {memory_mb: ..., max_concurrency: ...}: no cost while idle) or remove it, then render and deploy
+"
+        elif [ "$owner" = "smgen" ]; then
+            managed="$managed  $name: a stack of this platform that this output no longer has holds it; scripts/cleanup.sh --stale deletes it
+"
+        else
+            idle="$idle$name
+"
+        fi
     done <<ENDPOINTS
 $endpoints
 ENDPOINTS
@@ -88,8 +120,11 @@ done <<PREFIXES
 $(project_prefixes)
 PREFIXES
 
+if [ -n "$managed" ]; then
+    printf 'Idle for %s days, but CloudFormation manages them (not deleted here):\n%s' "$days" "$managed"
+fi
 if [ -z "$idle" ]; then
-    printf 'no dev endpoint has been idle for more than %s days\n' "$days"
+    printf 'no other dev endpoint has been idle for more than %s days\n' "$days"
     exit 0
 fi
 printf 'Dev endpoints not invoked for %s days:\n' "$days"

@@ -317,7 +317,12 @@ deploy_stack() {
         echo skipped >"$SMGEN_WORK/outcome.$1"
         return 0
     fi
-    if [ "$SMGEN_DRY_RUN" -eq 0 ] && [ "$status" != NONE ]; then
+    if [ "$SMGEN_DRY_RUN" -eq 1 ]; then
+        ! users | cut -d'|' -f1 | grep -qxF -- "$name" \
+            || smgen_log "once deployed, it first removes the credentials and MFA devices of the users this template drops"
+        ! spaces | cut -d'|' -f1 | grep -qxF -- "$name" \
+            || smgen_log "once deployed, it first deletes the apps in the spaces this template drops"
+    elif [ "$status" != NONE ]; then
         if users | cut -d'|' -f1 | grep -qxF -- "$name"; then
             smgen_release_users "$name" "$(users | awk -F'|' -v stack="$name" '$1 == stack { print $2 }')"
         fi
