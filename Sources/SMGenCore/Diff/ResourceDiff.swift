@@ -51,7 +51,10 @@ enum ResourceDiff {
                 replacement = .conditional
             }
         }
-        let holdsData = (new ?? old)?["DeletionPolicy"] == .string("Retain") || homeDirectoryTypes.contains(type)
+        let deletionPolicy = (new ?? old)?["DeletionPolicy"]
+        let holdsData =
+            deletionPolicy == .string("Retain") || deletionPolicy == .string("RetainExceptOnCreate")
+            || homeDirectoryTypes.contains(type)
         let dataAtRisk = holdsData && (kind == .removed || replacement != .none)
         return ResourceChange(
             logicalId: logicalId, type: type, kind: kind, properties: properties, replacement: replacement,

@@ -18,7 +18,10 @@ public struct CloudFormationTemplate: Sendable {
         public var logicalId: String
         public var type: String
         public var dependsOn: [String] = []
-        /// Data holders keep `DeletionPolicy: Retain` and `UpdateReplacePolicy: Retain`.
+        /// Data holders are kept when their stack is deleted or they are replaced
+        /// (`DeletionPolicy: RetainExceptOnCreate`, `UpdateReplacePolicy: Retain`), except when
+        /// the stack operation that created them rolls back: then nothing holds data yet, and a
+        /// kept resource would stand, under its fixed name, in the way of the next attempt.
         public var retain = false
         public var properties: [YAMLEntry]
         public var metadata: YAMLValue?
@@ -72,7 +75,7 @@ public struct CloudFormationTemplate: Sendable {
                                         ? .string(resource.dependsOn[0]) : .strings(resource.dependsOn)))
                         }
                         if resource.retain {
-                            entries.append(YAMLEntry("DeletionPolicy", "Retain"))
+                            entries.append(YAMLEntry("DeletionPolicy", "RetainExceptOnCreate"))
                             entries.append(YAMLEntry("UpdateReplacePolicy", "Retain"))
                         }
                         entries.append(YAMLEntry("Properties", .map(resource.properties)))
