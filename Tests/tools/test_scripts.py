@@ -239,6 +239,15 @@ def test_concurrency_must_be_a_whole_number_from_one(rendered, tmp_path):
     assert result.stderr == "error: --concurrency needs a whole number from 1, not '0'\n"
 
 
+def default_signals():
+    """In the script's process, before it starts: SIGINT and SIGTERM as a terminal delivers
+    them. A test run started in the background inherits SIGINT ignored, and a shell cannot
+    trap a signal ignored when it started."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def alive(pid):
     """Whether process `pid` still runs (a zombie does not)."""
     try:
@@ -255,7 +264,8 @@ def test_a_signal_stops_the_deploys_and_leaves_no_aws_call_running(rendered, tmp
     env, log = fake_aws_env(tmp_path, [IDENTITY, DOMAIN, {"match": r"cloudformation deploy ", "sleep": 60},
                                        {"match": r"describe-stacks --stack-name \S+ --query Stacks\[0\]\.StackStatus", "stdout": "CREATE_IN_PROGRESS\n"}])
     script = subprocess.Popen(["scripts/deploy.sh", "--concurrency", concurrency], cwd=rendered["design-org"], env=env,
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=default_signals)
     expected = min(int(concurrency), 4)   # the network, identity, ecr and monitoring stacks need nothing
     deadline = time.time() + 30
     while log.read_text().count("cloudformation deploy ") < expected and time.time() < deadline:
@@ -281,3 +291,23 @@ def test_the_cli_retries_throttled_calls_itself(rendered, tmp_path, preset, seen
     wrapper.write_text(f'#!/bin/sh\necho "$AWS_RETRY_MODE" >> {tmp_path}/retry-modes\n' + wrapper.read_text().split("\n", 1)[1])
     subprocess.run(["scripts/verify.sh"], cwd=rendered["design-org"], env=env, capture_output=True, timeout=60)
     assert set((tmp_path / "retry-modes").read_text().split()) == {seen}
+
+
+def test_a_signal_stops_cleanup_and_the_aws_call_it_waits_for(rendered, tmp_path):
+    import signal
+    import time
+    env, log = fake_aws_env(tmp_path, [IDENTITY, DOMAIN, COMPLETE, {"match": r"cloudformation wait stack-delete-complete ", "sleep": 60}])
+    script = subprocess.Popen(["scripts/cleanup.sh", "--yes"], cwd=rendered["design-org"], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=default_signals)
+    deadline = time.time() + 30
+    while "wait stack-delete-complete" not in log.read_text() and time.time() < deadline:
+        time.sleep(0.1)
+    script.send_signal(signal.SIGTERM)
+    _, stderr = script.communicate(timeout=20)
+    assert script.returncode == 143, stderr
+    assert "terminated: stopped. CloudFormation goes on with a stack operation already started" in stderr
+    assert log.read_text().count("delete-stack ") == 1, "nothing was deleted after the signal"
+    time.sleep(0.5)
+    pids = [int(line) for line in (tmp_path / "aws.log.pids").read_text().split()]
+    assert not [pid for pid in pids if alive(pid)], "an aws call outlived cleanup.sh"

@@ -92,16 +92,38 @@ smgen_read() {
 }
 
 # smgen_change ARGS: an aws call that changes something: printed first, and only printed
-# with --dry-run.
+# with --dry-run. It runs as a child the script waits for, so that a signal reaches the
+# script at once (see smgen_stop).
 smgen_change() {
-    local quoted
+    local quoted status=0
     quoted="$(printf ' %q' aws --region "$SMGEN_REGION" ${SMGEN_AWS_OPTIONS[@]+"${SMGEN_AWS_OPTIONS[@]}"} "$@")"
     printf '+%s\n' "$quoted" >&2
     if [ "$SMGEN_DRY_RUN" -eq 1 ]; then
         return 0
     fi
-    smgen_aws "$@"
+    aws --region "$SMGEN_REGION" ${SMGEN_AWS_OPTIONS[@]+"${SMGEN_AWS_OPTIONS[@]}"} "$@" &
+    SMGEN_CHILD=$!
+    wait "$SMGEN_CHILD" || status=$?
+    SMGEN_CHILD=""
+    return "$status"
 }
+
+# smgen_stop WHAT CODE: on SIGINT or SIGTERM, stops the aws call running, so that none
+# outlives the script, and exits with CODE. (deploy.sh sets traps of its own.)
+SMGEN_CHILD=""
+smgen_stop() {
+    trap '' INT TERM
+    if [ -n "$SMGEN_CHILD" ]; then
+        kill -TERM "$SMGEN_CHILD" 2>/dev/null || true
+        wait "$SMGEN_CHILD" 2>/dev/null || true
+    fi
+    smgen_log ""
+    smgen_log "$1: stopped. CloudFormation goes on with a stack operation already started; see where it is with:"
+    smgen_log "    aws cloudformation describe-stacks --region $SMGEN_REGION --query 'Stacks[].[StackName, StackStatus]' --output text"
+    exit "$2"
+}
+trap 'smgen_stop interrupted 130' INT
+trap 'smgen_stop terminated 143' TERM
 
 # smgen_check_identity: refuses to go on unless the credentials are for this account.
 smgen_check_identity() {
