@@ -45,7 +45,7 @@ struct NameCatalogueTests {
                     }
                     // A personal access group is the plan's (`GroupPlan`), named from a user it overflows.
                     if case .access = stack.plan.kind, namespace == .iamGroup { continue }
-                    if namespace == .endpointConfig { name = Self.standIn(name) }
+                    if [.model, .endpointConfig, .jobDefinition].contains(namespace) { name = Self.standIn(name) }
                     inTemplates[namespace, default: []].insert(name)
                 }
             }
@@ -76,10 +76,10 @@ struct NameCatalogueTests {
         }
     }
 
-    /// An endpoint configuration's name with its digest as the catalogue's stand-in.
+    /// A name that ends in a digest (a model's, an endpoint configuration's, a job
+    /// definition's) with the catalogue's stand-in for it.
     static func standIn(_ name: String) -> String {
-        String(name.dropLast(AWSNames.endpointConfigDigestLength))
-            + String(repeating: "0", count: AWSNames.endpointConfigDigestLength)
+        String(name.dropLast(CreateOnlyDigest.length)) + CreateOnlyDigest.standIn
     }
 
     @Test func verifyChecksTheDomainBeforeItsPeople() throws {

@@ -14,7 +14,9 @@ struct NamingTests {
         #expect(names.modelPackageGroup("rc", "fraud-detection") == "rc-fraud-detection")
         #expect(names.sharedRepository("base-sklearn") == "acme-sagemaker-shared/base-sklearn")
         #expect(names.projectRepository("rc", "fraud-detection", "training") == "acme-sm-rc-fraud-detection/training")
-        #expect(names.model("rc", "fraud-detection", "fraud", version: 1) == "rc-fraud-detection-fraud-v1")
+        #expect(
+            names.model("rc", "fraud-detection", "fraud", version: 1, digest: "0123abcd")
+                == "rc-fraud-detection-fraud-v1-0123abcd")
         #expect(names.endpoint("rc", "fraud-detection", "fraud") == "rc-fraud-detection-fraud-ep")
         #expect(names.securityGroup("training") == "acme-sm-training")
         #expect(

@@ -128,8 +128,10 @@ public struct AWSNames: Sendable {
     public func sourceEventsPolicy(_ team: String, _ project: String) -> String {
         "\(prefix)-\(team)-\(project)-source-events"
     }
-    public func dataQualityJob(_ team: String, _ project: String, _ model: String) -> String {
-        "\(team)-\(project)-\(model)-dq"
+    /// Every property of a data-quality job definition is create-only (tags too): its name ends
+    /// in their digest (`CreateOnlyDigest`).
+    public func dataQualityJob(_ team: String, _ project: String, _ model: String, digest: String) -> String {
+        "\(team)-\(project)-\(model)-dq-\(digest)"
     }
     public func monitoringSchedule(_ team: String, _ project: String, _ model: String) -> String {
         "\(team)-\(project)-\(model)-ms"
@@ -168,8 +170,15 @@ public struct AWSNames: Sendable {
     public func modelPackageGroup(_ team: String, _ project: String) -> String { "\(team)-\(project)" }
     /// The prefix of every SageMaker resource a project owns (`{team}-{project}-`).
     public func resourcePrefix(_ team: String, _ project: String) -> String { "\(team)-\(project)-" }
-    public func model(_ team: String, _ project: String, _ model: String, version: Int) -> String {
-        "\(team)-\(project)-\(model)-v\(version)"
+    /// Where a model version's artifact lies in its project's bucket: each version its own
+    /// key, so two versions never load the same bits.
+    public static func modelArtifactKey(_ model: String, version: Int) -> String {
+        "models/artifacts/\(model)/v\(version)/model.tar.gz"
+    }
+    /// A model cannot change in place either: its name ends in the digest of its create-only
+    /// properties (`CreateOnlyDigest`), so a new image or artifact makes a new model.
+    public func model(_ team: String, _ project: String, _ model: String, version: Int, digest: String) -> String {
+        "\(team)-\(project)-\(model)-v\(version)-\(digest)"
     }
     /// An endpoint configuration cannot change in place: its name ends in a digest of its
     /// content, so a change creates a new one (and the endpoint switches to it) instead of
@@ -177,7 +186,6 @@ public struct AWSNames: Sendable {
     public func endpointConfig(_ team: String, _ project: String, _ model: String, digest: String) -> String {
         "\(team)-\(project)-\(model)-config-\(digest)"
     }
-    public static let endpointConfigDigestLength = 8
     public func endpoint(_ team: String, _ project: String, _ model: String) -> String {
         "\(team)-\(project)-\(model)-ep"
     }

@@ -175,13 +175,14 @@ struct NameCatalogue: Sendable {
         }
         for model in project.models where Patterns.isModelName(model.name) {
             let origin = NameOrigin(mark: model.mark, keys: .model(team: t, project: p, model: model.name))
-            add(.sageMaker, .model, names.model(t, p, model.name, version: model.version), origin)
-            // The real name ends in a digest of the configuration: a stand-in of its length.
-            let digest = String(repeating: "0", count: AWSNames.endpointConfigDigestLength)
+            // The real names of models, endpoint configurations and job definitions end in a
+            // digest of what they hold: a stand-in of its length.
+            let digest = CreateOnlyDigest.standIn
+            add(.sageMaker, .model, names.model(t, p, model.name, version: model.version, digest: digest), origin)
             add(.sageMaker, .endpointConfig, names.endpointConfig(t, p, model.name, digest: digest), origin)
             add(.sageMaker, .endpoint, names.endpoint(t, p, model.name), origin)
             if model.monitor {
-                add(.sageMaker, .jobDefinition, names.dataQualityJob(t, p, model.name), origin)
+                add(.sageMaker, .jobDefinition, names.dataQualityJob(t, p, model.name, digest: digest), origin)
                 add(.sageMaker, .monitoringSchedule, names.monitoringSchedule(t, p, model.name), origin)
             }
         }

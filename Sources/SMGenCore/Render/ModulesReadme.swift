@@ -112,7 +112,7 @@ enum ModulesReadme {
                 }
                 return (
                     endpoint,
-                    "| `\(endpoint)` | `\(names.model(team.id, project.id, model.name, version: model.version))` | \(hosting) | `\(stacks[model.name]!)` |"
+                    "| `\(endpoint)` | `\(names.resourcePrefix(team.id, project.id))\(model.name)-v\(model.version)-…` | \(hosting) | `\(stacks[model.name]!)` |"
                 )
             }
         }

@@ -111,8 +111,8 @@ USERS
 # empty when the image is not in this account's ECR in this region) | repository | tag or digest
 models() {
     cat <<'MODELS'
-acme-sm-models-rc-fraud-detection|fraud|acme-sm-rc-fraud-detection|models/artifacts/fraud/model.tar.gz|123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/acme-sm-rc-fraud-detection/inference:latest|123456789012|acme-sm-rc-fraud-detection/inference|imageTag=latest
-acme-sm-models-algo-recommendation-engine|ranker|acme-sm-algo-recommendation-engine|models/artifacts/ranker/model.tar.gz|123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/acme-sm-algo-recommendation-engine/inference:v2|123456789012|acme-sm-algo-recommendation-engine/inference|imageTag=v2
+acme-sm-models-rc-fraud-detection|fraud|acme-sm-rc-fraud-detection|models/artifacts/fraud/v1/model.tar.gz|123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/acme-sm-rc-fraud-detection/inference:latest|123456789012|acme-sm-rc-fraud-detection/inference|imageTag=latest
+acme-sm-models-algo-recommendation-engine|ranker|acme-sm-algo-recommendation-engine|models/artifacts/ranker/v2/model.tar.gz|123456789012.dkr.ecr.ap-southeast-1.amazonaws.com/acme-sm-algo-recommendation-engine/inference:v2|123456789012|acme-sm-algo-recommendation-engine/inference|imageTag=v2
 MODELS
 }
 

@@ -39,11 +39,7 @@ enum ModelMonitorResources {
         guard let image = AWSImages.modelMonitor.uri(region: context.environment.region) else {
             preconditionFailure("the config rules refuse monitor in \(context.environment.region)")
         }
-        template.add(
-            .init(
-                "\(id)DataQualityJob", "AWS::SageMaker::DataQualityJobDefinition", dependsOn: ["\(id)Endpoint"],
-                properties: [
-                    YAMLEntry("JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name))),
+        var properties = [
                     YAMLEntry(
                         "DataQualityAppSpecification",
                         .map([
@@ -102,7 +98,13 @@ enum ModelMonitorResources {
                     YAMLEntry("RoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
                     YAMLEntry("StoppingCondition", .map(["MaxRuntimeInSeconds": 3600])),
                     YAMLEntry("Tags", tags),
-                ]))
+                ]
+        let type = "AWS::SageMaker::DataQualityJobDefinition"
+        let digest = CreateOnlyDigest.of(type, properties, excluding: "JobDefinitionName")
+        properties.insert(
+            YAMLEntry("JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name, digest: digest))),
+            at: 0)
+        template.add(.init("\(id)DataQualityJob", type, dependsOn: ["\(id)Endpoint"], properties: properties))
         template.add(
             .init(
                 "\(id)MonitoringSchedule", "AWS::SageMaker::MonitoringSchedule",

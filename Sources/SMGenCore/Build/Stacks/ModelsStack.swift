@@ -23,20 +23,19 @@ enum ModelsStack {
         let bucket = names.bucket(team.id, project.id)
         for model in stack.models {
             let id = AWSNames.logicalId(model.name)
-            let modelName = names.model(team.id, project.id, model.name, version: model.version)
+
             let endpointName = names.endpoint(team.id, project.id, model.name)
             let tags = context.tags([
                 ("Team", team.id), ("Project", project.id), ("Model", model.name),
                 ("Environment", environment.name), ("Version", "v\(model.version)"),
             ])
             var modelProperties = [
-                YAMLEntry("ModelName", .string(modelName)),
                 YAMLEntry("ExecutionRoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
                 YAMLEntry(
                     "PrimaryContainer",
                     .map([
                         "Image": .string(model.image),
-                        "ModelDataUrl": .string("s3://\(bucket)/models/artifacts/\(model.name)/model.tar.gz"),
+                        "ModelDataUrl": .string("s3://\(bucket)/\(AWSNames.modelArtifactKey(model.name, version: model.version))"),
                     ])),
             ]
             let variant: YAMLValue
@@ -60,12 +59,16 @@ enum ModelsStack {
                     "ServerlessConfig": .map(["MemorySizeInMB": .int(memory), "MaxConcurrency": .int(concurrency)]),
                 ])
             }
+            let modelName = names.model(
+                team.id, project.id, model.name, version: model.version,
+                digest: CreateOnlyDigest.of("AWS::SageMaker::Model", modelProperties, excluding: "ModelName"))
+            modelProperties.insert(YAMLEntry("ModelName", .string(modelName)), at: 0)
             modelProperties.append(YAMLEntry("Tags", tags))
             template.add(.init("\(id)Model", "AWS::SageMaker::Model", properties: modelProperties))
             // Data capture cannot change in place either: it is part of the digest too.
             let capture = model.monitor ? ModelMonitorResources.dataCapture(bucket: bucket, model: model.name) : nil
             let contents = YAMLWriter.write(variant) + modelName + (capture.map { YAMLWriter.write($0) } ?? "")
-            let digest = String(Renderer.sha256(Array(contents.utf8)).prefix(AWSNames.endpointConfigDigestLength))
+            let digest = String(Renderer.sha256(Array(contents.utf8)).prefix(CreateOnlyDigest.length))
             template.add(
                 .init(
                     "\(id)EndpointConfig", "AWS::SageMaker::EndpointConfig",
@@ -83,6 +86,11 @@ enum ModelsStack {
                     properties: [
                         YAMLEntry("EndpointName", .string(endpointName)),
                         YAMLEntry("EndpointConfigName", Fn.getAtt("\(id)EndpointConfig", "EndpointConfigName")),
+                        // An update keeps the instance count autoscaling set (and the weight),
+                        // and takes the new configuration's data capture.
+                        YAMLEntry("RetainAllVariantProperties", true),
+                        YAMLEntry(
+                            "ExcludeRetainedVariantProperties", [.map(["VariantPropertyType": "DataCaptureConfig"])]),
                         YAMLEntry("Tags", tags),
                     ]))
             if case .instances(_, let scaling?) = model.hosting {

@@ -96,9 +96,9 @@ USERS
 # empty when the image is not in this account's ECR in this region) | repository | tag or digest
 models() {
     cat <<'MODELS'
-full-sm-models-risk-scoring|tabular|full-sm-risk-scoring|models/artifacts/tabular/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving:3.0|999999999999|full-sm-risk-scoring/serving|imageTag=3.0
-full-sm-models-risk-scoring|fixed|full-sm-risk-scoring|models/artifacts/fixed/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving:1.0|999999999999|full-sm-risk-scoring/serving|imageTag=1.0
-full-sm-models-risk-scoring|light|full-sm-risk-scoring|models/artifacts/light/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|999999999999|full-sm-risk-scoring/serving|imageDigest=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+full-sm-models-risk-scoring|tabular|full-sm-risk-scoring|models/artifacts/tabular/v3/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving:3.0|999999999999|full-sm-risk-scoring/serving|imageTag=3.0
+full-sm-models-risk-scoring|fixed|full-sm-risk-scoring|models/artifacts/fixed/v1/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving:1.0|999999999999|full-sm-risk-scoring/serving|imageTag=1.0
+full-sm-models-risk-scoring|light|full-sm-risk-scoring|models/artifacts/light/v1/model.tar.gz|999999999999.dkr.ecr.eu-west-1.amazonaws.com/full-sm-risk-scoring/serving@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|999999999999|full-sm-risk-scoring/serving|imageDigest=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 MODELS
 }
 

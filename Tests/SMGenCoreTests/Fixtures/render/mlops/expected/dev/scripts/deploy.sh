@@ -95,7 +95,7 @@ USERS
 # empty when the image is not in this account's ECR in this region) | repository | tag or digest
 models() {
     cat <<'MODELS'
-loop-sm-models-risk-churn|scorer|loop-sm-risk-churn|models/artifacts/scorer/model.tar.gz|444444444444.dkr.ecr.us-east-2.amazonaws.com/loop-sm-risk-churn/training:serve|444444444444|loop-sm-risk-churn/training|imageTag=serve
+loop-sm-models-risk-churn|scorer|loop-sm-risk-churn|models/artifacts/scorer/v3/model.tar.gz|444444444444.dkr.ecr.us-east-2.amazonaws.com/loop-sm-risk-churn/training:serve|444444444444|loop-sm-risk-churn/training|imageTag=serve
 MODELS
 }
 
