@@ -27,7 +27,8 @@ enum ScriptsRenderer {
                 models += split.models.map { model in
                     let image = ECRImage(model.image, in: environment)
                     return [
-                        stack.name, model.name, bucket, AWSNames.modelArtifactKey(model.name, version: model.version), model.image,
+                        stack.name, model.name, bucket, AWSNames.modelArtifactKey(model.name, version: model.version),
+                        model.image,
                         image?.registry ?? "", image?.repository ?? "", image?.reference ?? "",
                     ].joined(separator: "|")
                 }

@@ -40,69 +40,70 @@ enum ModelMonitorResources {
             preconditionFailure("the config rules refuse monitor in \(context.environment.region)")
         }
         var properties = [
-                    YAMLEntry(
-                        "DataQualityAppSpecification",
+            YAMLEntry(
+                "DataQualityAppSpecification",
+                .map([
+                    "ImageUri": .string(image),
+                    "Environment": .map(["publish_cloudwatch_metrics": "Enabled"]),
+                ])),
+            YAMLEntry(
+                "DataQualityBaselineConfig",
+                .map([
+                    "ConstraintsResource": .map([
+                        "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/constraints.json")
+                    ]),
+                    "StatisticsResource": .map([
+                        "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/statistics.json")
+                    ]),
+                ])),
+            YAMLEntry(
+                "DataQualityJobInput",
+                .map([
+                    "EndpointInput": .map([
+                        "EndpointName": .string(endpoint),
+                        "LocalPath": "/opt/ml/processing/input/endpoint",
+                        "S3InputMode": "File",
+                        "S3DataDistributionType": "FullyReplicated",
+                    ])
+                ])),
+            YAMLEntry(
+                "DataQualityJobOutputConfig",
+                .map([
+                    "MonitoringOutputs": [
                         .map([
-                            "ImageUri": .string(image),
-                            "Environment": .map(["publish_cloudwatch_metrics": "Enabled"]),
-                        ])),
-                    YAMLEntry(
-                        "DataQualityBaselineConfig",
-                        .map([
-                            "ConstraintsResource": .map([
-                                "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/constraints.json")
-                            ]),
-                            "StatisticsResource": .map([
-                                "S3Uri": .string("s3://\(bucket)/monitoring/baseline/\(model.name)/statistics.json")
-                            ]),
-                        ])),
-                    YAMLEntry(
-                        "DataQualityJobInput",
-                        .map([
-                            "EndpointInput": .map([
-                                "EndpointName": .string(endpoint),
-                                "LocalPath": "/opt/ml/processing/input/endpoint",
-                                "S3InputMode": "File",
-                                "S3DataDistributionType": "FullyReplicated",
+                            "S3Output": .map([
+                                "S3Uri": .string("s3://\(bucket)/monitoring/reports/\(model.name)"),
+                                "LocalPath": "/opt/ml/processing/output",
+                                "S3UploadMode": "EndOfJob",
                             ])
-                        ])),
-                    YAMLEntry(
-                        "DataQualityJobOutputConfig",
-                        .map([
-                            "MonitoringOutputs": [
-                                .map([
-                                    "S3Output": .map([
-                                        "S3Uri": .string("s3://\(bucket)/monitoring/reports/\(model.name)"),
-                                        "LocalPath": "/opt/ml/processing/output",
-                                        "S3UploadMode": "EndOfJob",
-                                    ])
-                                ])
-                            ]
-                        ])),
-                    YAMLEntry(
-                        "JobResources",
-                        .map([
-                            "ClusterConfig": .map([
-                                "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 20,
-                            ])
-                        ])),
-                    YAMLEntry(
-                        "NetworkConfig",
-                        .map([
-                            "EnableInterContainerTrafficEncryption": true,
-                            "VpcConfig": .map([
-                                "SecurityGroupIds": [Fn.importValue(context.securityGroupExport("processing"))],
-                                "Subnets": .strings(context.environment.vpc.subnets),
-                            ]),
-                        ])),
-                    YAMLEntry("RoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
-                    YAMLEntry("StoppingCondition", .map(["MaxRuntimeInSeconds": 3600])),
-                    YAMLEntry("Tags", tags),
-                ]
+                        ])
+                    ]
+                ])),
+            YAMLEntry(
+                "JobResources",
+                .map([
+                    "ClusterConfig": .map([
+                        "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 20,
+                    ])
+                ])),
+            YAMLEntry(
+                "NetworkConfig",
+                .map([
+                    "EnableInterContainerTrafficEncryption": true,
+                    "VpcConfig": .map([
+                        "SecurityGroupIds": [Fn.importValue(context.securityGroupExport("processing"))],
+                        "Subnets": .strings(context.environment.vpc.subnets),
+                    ]),
+                ])),
+            YAMLEntry("RoleArn", Fn.importValue(context.executionRoleArnExport(team, project))),
+            YAMLEntry("StoppingCondition", .map(["MaxRuntimeInSeconds": 3600])),
+            YAMLEntry("Tags", tags),
+        ]
         let type = "AWS::SageMaker::DataQualityJobDefinition"
         let digest = CreateOnlyDigest.of(type, properties, excluding: "JobDefinitionName")
         properties.insert(
-            YAMLEntry("JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name, digest: digest))),
+            YAMLEntry(
+                "JobDefinitionName", .string(names.dataQualityJob(team.id, project.id, model.name, digest: digest))),
             at: 0)
         template.add(.init("\(id)DataQualityJob", type, dependsOn: ["\(id)Endpoint"], properties: properties))
         template.add(

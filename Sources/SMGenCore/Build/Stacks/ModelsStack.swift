@@ -35,7 +35,8 @@ enum ModelsStack {
                     "PrimaryContainer",
                     .map([
                         "Image": .string(model.image),
-                        "ModelDataUrl": .string("s3://\(bucket)/\(AWSNames.modelArtifactKey(model.name, version: model.version))"),
+                        "ModelDataUrl": .string(
+                            "s3://\(bucket)/\(AWSNames.modelArtifactKey(model.name, version: model.version))"),
                     ])),
             ]
             let variant: YAMLValue
