@@ -227,6 +227,16 @@ smgen_release_spaces() {
     done
 }
 
+# smgen_delete_listed USER LIST QUERY DELETE ID_OPTION: for each id that `aws iam LIST
+# --user-name USER --query QUERY` prints, `aws iam DELETE --user-name USER ID_OPTION ID`.
+smgen_delete_listed() {
+    local user="$1" list="$2" query="$3" delete="$4" option="$5" id
+    smgen_read iam "$list" --user-name "$user" --query "$query" --output text || return 0
+    for id in $SMGEN_OUT; do
+        [ "$id" = "None" ] || smgen_change iam "$delete" --user-name "$user" "$option" "$id"
+    done
+}
+
 # smgen_remove_credentials USER: deletes what IAM requires gone before it deletes a user
 # (MFA devices, access keys, password, signing certificates, SSH keys, service-specific
 # credentials such as git credentials), each call printed; nothing when the user is gone.
@@ -241,27 +251,17 @@ smgen_remove_credentials() {
             arn:*:mfa/*) smgen_change iam delete-virtual-mfa-device --serial-number "$id" ;;
         esac
     done
-    smgen_read iam list-access-keys --user-name "$user" --query 'AccessKeyMetadata[].AccessKeyId' --output text || return 0
-    for id in $SMGEN_OUT; do
-        [ "$id" = "None" ] || smgen_change iam delete-access-key --user-name "$user" --access-key-id "$id"
-    done
+    smgen_delete_listed "$user" list-access-keys 'AccessKeyMetadata[].AccessKeyId' delete-access-key --access-key-id
     if smgen_read iam get-login-profile --user-name "$user" --query LoginProfile.UserName --output text; then
         smgen_change iam delete-login-profile --user-name "$user"
     fi
-    smgen_read iam list-signing-certificates --user-name "$user" --query 'Certificates[].CertificateId' --output text || return 0
-    for id in $SMGEN_OUT; do
-        [ "$id" = "None" ] || smgen_change iam delete-signing-certificate --user-name "$user" --certificate-id "$id"
-    done
-    smgen_read iam list-ssh-public-keys --user-name "$user" --query 'SSHPublicKeys[].SSHPublicKeyId' --output text || return 0
-    for id in $SMGEN_OUT; do
-        [ "$id" = "None" ] || smgen_change iam delete-ssh-public-key --user-name "$user" --ssh-public-key-id "$id"
-    done
-    smgen_read iam list-service-specific-credentials --user-name "$user" \
-        --query 'ServiceSpecificCredentials[].ServiceSpecificCredentialId' --output text || return 0
-    for id in $SMGEN_OUT; do
-        [ "$id" = "None" ] || smgen_change iam delete-service-specific-credential --user-name "$user" \
-            --service-specific-credential-id "$id"
-    done
+    smgen_delete_listed "$user" list-signing-certificates 'Certificates[].CertificateId' \
+        delete-signing-certificate --certificate-id
+    smgen_delete_listed "$user" list-ssh-public-keys 'SSHPublicKeys[].SSHPublicKeyId' \
+        delete-ssh-public-key --ssh-public-key-id
+    smgen_delete_listed "$user" list-service-specific-credentials \
+        'ServiceSpecificCredentials[].ServiceSpecificCredentialId' \
+        delete-service-specific-credential --service-specific-credential-id
 }
 
 # smgen_release_users STACK KEEP: before a stack update or deletion removes IAM users, removes
