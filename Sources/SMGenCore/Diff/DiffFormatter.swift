@@ -11,7 +11,8 @@ enum DiffFormatter {
                 out +=
                     "\n\(stack.symbol) stack \(stack.name)\(stack.kind == .modified ? "" : " (\(stack.kind.rawValue))")\n"
                 for resource in stack.resources {
-                    out += "    \(resource.symbol) \(resource.logicalId)  \(resource.type)  [\(resource.verdict)]\n"
+                    let name = resource.name.map { "  \($0)" } ?? ""
+                    out += "    \(resource.symbol) \(resource.logicalId)  \(resource.type)\(name)  [\(resource.verdict)]\n"
                     for change in resource.properties { out += "        \(change.path): \(change.summary)\n" }
                 }
                 for change in stack.template { out += "    ~ \(change.path): \(change.summary)\n" }
@@ -66,7 +67,7 @@ enum DiffFormatter {
                         }
                         let paths = properties.map(Markdown.code).joined(separator: ", ")
                         out +=
-                            "| \(resource.symbol) | \(Markdown.code(stack.name)) | \(Markdown.code(resource.logicalId)) | \(Markdown.code(resource.type)) | \(verdict)\(paths.isEmpty ? "" : ": " + paths) |\n"
+                            "| \(resource.symbol) | \(Markdown.code(stack.name)) | \(Markdown.code(resource.logicalId))\(resource.name.map { " (" + Markdown.code($0) + ")" } ?? "") | \(Markdown.code(resource.type)) | \(verdict)\(paths.isEmpty ? "" : ": " + paths) |\n"
                     }
                     if !stack.template.isEmpty {
                         out +=
@@ -151,6 +152,7 @@ enum DiffFormatter {
                             stack.resources.map { resource in
                                 .map([
                                     "logical_id": .string(resource.logicalId), "type": .string(resource.type),
+                                    "name": resource.name.map { .string($0) } ?? .null,
                                     "change": .string(resource.kind.rawValue),
                                     "replacement": .string(resource.replacement.rawValue),
                                     "data_at_risk": .bool(resource.dataAtRisk),

@@ -6,6 +6,9 @@ public struct ResourceChange: Sendable {
 
     public let logicalId: String
     public let type: String
+    /// Its AWS name, when the template gives it one: the create-only `...Name` property the
+    /// CloudFormation schema lists for its type (`UserName`, `BucketName`, `SpaceName`...).
+    public let name: String?
     public let kind: Kind
     public let properties: [PropertyChange]
     public let replacement: Replacement

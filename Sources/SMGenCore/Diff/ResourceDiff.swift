@@ -57,8 +57,19 @@ enum ResourceDiff {
             || homeDirectoryTypes.contains(type)
         let dataAtRisk = holdsData && (kind == .removed || replacement != .none)
         return ResourceChange(
-            logicalId: logicalId, type: type, kind: kind, properties: properties, replacement: replacement,
-            dataAtRisk: dataAtRisk)
+            logicalId: logicalId, type: type, name: name(of: type, new ?? old), kind: kind, properties: properties,
+            replacement: replacement, dataAtRisk: dataAtRisk)
+    }
+
+    /// The value of the resource's name property: a top-level create-only property whose key
+    /// ends in `Name`, when it is a plain string.
+    private static func name(of type: String, _ resource: YAMLValue?) -> String? {
+        guard case .map(let properties)? = resource?["Properties"] else { return nil }
+        let createOnly = Set(CreateOnlyProperties.always[type] ?? [])
+        for entry in properties where entry.key.hasSuffix("Name") && createOnly.contains(entry.key) {
+            if case .string(let name) = entry.value { return name }
+        }
+        return nil
     }
 
     /// True when a change at `path` touches one of the create-only properties (a change of
