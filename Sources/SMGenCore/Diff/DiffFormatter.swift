@@ -12,7 +12,8 @@ enum DiffFormatter {
                     "\n\(stack.symbol) stack \(stack.name)\(stack.kind == .modified ? "" : " (\(stack.kind.rawValue))")\n"
                 for resource in stack.resources {
                     let name = resource.name.map { "  \($0)" } ?? ""
-                    out += "    \(resource.symbol) \(resource.logicalId)  \(resource.type)\(name)  [\(resource.verdict)]\n"
+                    out +=
+                        "    \(resource.symbol) \(resource.logicalId)  \(resource.type)\(name)  [\(resource.verdict)]\n"
                     for change in resource.properties { out += "        \(change.path): \(change.summary)\n" }
                 }
                 for change in stack.template { out += "    ~ \(change.path): \(change.summary)\n" }
