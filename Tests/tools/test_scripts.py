@@ -48,6 +48,11 @@ ZOE = [
     {"match": r"get-login-profile --user-name zoe", "stdout": "zoe\n"},
     {"match": r"list-service-specific-credentials --user-name zoe", "stdout": "ACCAEXAMPLE1\n"},
 ]
+# After the users stack's update, the user is still there: in a group of a stack this run did not
+# deploy (then left, with what to do), or in none (then deleted, its MFA policy detached first).
+ZOE_IN_GROUP = {"match": r"list-groups-for-user --user-name zoe", "stdout": "acme-sm-team-rc\n"}
+ZOE_IN_NO_GROUP = {"match": r"list-attached-user-policies --user-name zoe", "stdout": "arn:aws:iam::123456789012:policy/acme-sm-mfa\n"}
+GONE = missing(r"iam get-user --user-name (?!zoe)", "NoSuchEntity")
 
 SCENARIOS = {
     "deploy": (["deploy.sh"], [IDENTITY, DOMAIN, SPACES, APPS, APP_GONE, STALE]),
@@ -84,7 +89,16 @@ SCENARIOS = {
         "stdout": "".join(f"rc-fraud-detection-{name}\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-{name}\n"
                           for name in ("fraud-ep", "scratch", "churn-ep"))}, {
         "match": r"list-tags .*endpoint/rc-fraud-detection-scratch ", "stdout": "dev\tNone\n"}, {
-        "match": r"list-tags ", "stdout": "dev\tsmgen\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
+        "match": r"list-tags ", "stdout": "dev\tsmgen\n"}, {
+        "match": r"describe-endpoint --endpoint-name rc-fraud-detection-scratch ", "stdout": "variant-1\tvariant-2\n"}, {
+        "match": r"describe-endpoint ", "stdout": "AllTraffic\n"}, {
+        "match": r"get-metric-statistics .*Value=variant-2 ", "stdout": "None\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
+    # A notebook's endpoint whose second variant is busy is not idle.
+    "cleanup-dev-endpoints-busy-variant": (["cleanup-dev-endpoints.sh", "--yes"], [IDENTITY, {
+        "match": r"list-endpoints --name-contains rc-fraud-detection- ",
+        "stdout": "rc-fraud-detection-scratch\tarn:aws:sagemaker:ap-southeast-1:123456789012:endpoint/rc-fraud-detection-scratch\n"}, {
+        "match": r"list-tags ", "stdout": "dev\tNone\n"}, {"match": r"describe-endpoint ", "stdout": "variant-1\tvariant-2\n"}, {
+        "match": r"get-metric-statistics .*Value=variant-2 ", "stdout": "42.0\n"}, {"match": r"get-metric-statistics", "stdout": "0.0\n"}]),
     # A stack whose creation failed: without --yes and a terminal, nothing changes and the command to run is printed.
     "deploy-recreate-not-confirmed": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE"))]),
     "deploy-recreate": (["deploy.sh", "--only", "acme-sm-team-rc", "--no-deps", "--yes"], [IDENTITY, statuses(("acme-sm-team-rc", "ROLLBACK_COMPLETE")), DEPLOYED]),
@@ -99,7 +113,7 @@ SCENARIOS = {
         "design-org", {"SMGEN_POLL_SECONDS": "1"}),
     # A person left: before the users stack update deletes the IAM user, their MFA device, key, password and git credentials go.
     "deploy-user-leaves": (["deploy.sh", "--only", "acme-sm-users-04"], [IDENTITY, statuses(("acme-sm-identity", "UPDATE_COMPLETE"), ("acme-sm-users-04", "CREATE_COMPLETE")),
-                                                                         *ZOE, UP_TO_DATE, DEPLOYED]),
+                                                                         *ZOE, ZOE_IN_GROUP, UP_TO_DATE, DEPLOYED]),
     # A first deploy before the models' artifacts and images are uploaded: the models stacks are skipped, the rest deployed.
     "deploy-models-missing": (["deploy.sh"], [IDENTITY, DOMAIN, missing(r"head-object --bucket acme-sm-rc-fraud-detection ", "404"),
                                               missing(r"describe-images .*--repository-name acme-sm-algo-recommendation-engine/inference ", "ImageNotFoundException"), DEPLOYED]),
@@ -107,8 +121,14 @@ SCENARIOS = {
     "deploy-access-denied": (["deploy.sh"], [IDENTITY, {"match": r"list-stacks ", "exit": 254, "stderr": DENIED.format("ListStacks")}]),
     "cleanup-access-denied": (["cleanup.sh", "--yes"], [IDENTITY, DOMAIN, {"match": r"describe-stacks --stack-name \S+ --query Stacks\[0\]\.StackStatus",
                                                                            "exit": 254, "stderr": DENIED.format("DescribeStacks")}]),
-    "cleanup-user-leaves": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [IDENTITY, DOMAIN, COMPLETE, *ZOE,
+    "cleanup-user-leaves": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [IDENTITY, DOMAIN, COMPLETE, *ZOE, ZOE_IN_NO_GROUP, GONE,
                                                                                     missing(r"get-login-profile --user-name bob", "NoSuchEntity")]),
+    # The user running cleanup is one it would delete: it stops before touching their credentials.
+    "cleanup-caller-leaves": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [{
+        "match": r"sts get-caller-identity --query Arn", "stdout": "arn:aws:iam::123456789012:user/zoe\n"}, IDENTITY, DOMAIN, COMPLETE, *ZOE]),
+    # A stack alone whose dependents are deployed: nothing is deleted.
+    "cleanup-only-needed": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [IDENTITY, DOMAIN, COMPLETE, statuses(
+        ("acme-sm-users-04", "CREATE_COMPLETE"), ("acme-sm-team-rc", "UPDATE_COMPLETE"))]),
     # Objects that cannot be deleted (object lock, legal hold): the loop stops and names them.
     "cleanup-delete-data-locked": (["cleanup.sh", "--yes", "--delete-data"], [IDENTITY, DOMAIN, COMPLETE, {
         "match": r"list-object-versions --bucket acme-sm-rc-fraud-detection", "stdout": '{"Objects": [{"Key": "data/a.csv", "VersionId": "v1"}]}\n'}, {
@@ -170,11 +190,14 @@ def test_script_scenario(rendered, tmp_path, scenario):
     command, rules, *more = SCENARIOS[scenario]
     example, extra_env = (more[0] if more else "design-org"), (more[1] if len(more) > 1 else None)
     result, logged = run_with_fake_aws(rendered[example], tmp_path, command, rules, extra_env)
-    # Times (cleanup-dev-endpoints asks CloudWatch about the last N days) differ run to run.
-    calls = [re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", line) for line in logged]
+    # Times (cleanup-dev-endpoints asks CloudWatch about the last N days) and the scripts'
+    # scratch folder differ run to run.
+    def stable(text):
+        text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", text)
+        return re.sub(r"/smgen\.[A-Za-z0-9]{6}/", "/smgen.XXXXXX/", text)
     transcript = "\n".join([
-        f"$ scripts/{' '.join(command)}", f"exit: {result.returncode}", "--- aws calls", *calls,
-        "--- stdout", result.stdout.rstrip("\n"), "--- stderr", result.stderr.rstrip("\n"), "",
+        f"$ scripts/{' '.join(command)}", f"exit: {result.returncode}", "--- aws calls", *map(stable, logged),
+        "--- stdout", stable(result.stdout.rstrip("\n")), "--- stderr", stable(result.stderr.rstrip("\n")), "",
     ])
     golden = GOLDEN / f"{scenario}.txt"
     if os.environ.get("SMGEN_RECORD") == "1":

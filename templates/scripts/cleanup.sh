@@ -151,9 +151,26 @@ if [ "$stale" -eq 1 ]; then
     smgen_platform_stacks
     targets="$(printf '%s\n' "$SMGEN_STACKS" | awk '{ print $1 }' | grep -vxF -f <(stacks | cut -d'|' -f1) | in_deletion_order || true)"
 elif [ -n "$only" ]; then
-    targets="$(printf '%s' "$only" | sed -n '1!G;h;$p')"
+    targets="$(stacks | cut -d'|' -f1 | grep -xF -f <(printf '%s' "$only") | sed -n '1!G;h;$p')"
 else
     targets="$(stacks | cut -d'|' -f1 | sed -n '1!G;h;$p')"
+fi
+# A stack deleted alone must not be needed by a deployed stack that stays.
+if [ -n "$only" ] && [ "$SMGEN_DRY_RUN" -eq 0 ]; then
+    smgen_platform_stacks
+    needing="$(stacks | awk -F'|' -v targets="$targets" -v deployed="$SMGEN_STACKS" '
+        BEGIN {
+            n = split(targets, t, "\n"); for (i = 1; i <= n; i++) target[t[i]] = 1
+            m = split(deployed, d, "\n"); for (i = 1; i <= m; i++) { split(d[i], f, /[ \t]+/); live[f[1]] = 1 }
+        }
+        !($1 in target) && ($1 in live) {
+            count = split($2, needs, ",")
+            for (j = 1; j <= count; j++) if (needs[j] in target) print "  " $1 " needs " needs[j]
+        }')"
+    if [ -n "$needing" ]; then
+        printf 'Deployed stacks need the stacks to delete (delete them first, or with --only too):\n%s\n' "$needing" >&2
+        smgen_die "nothing was deleted"
+    fi
 fi
 kept=""
 if [ "$delete_data" -eq 0 ]; then
@@ -248,9 +265,11 @@ while read -r name; do
 done <<TARGETS
 $targets
 TARGETS
+smgen_finish_leaving
 
 if [ "$delete_data" -eq 1 ] && [ "$everything" -eq 1 ]; then
     while read -r bucket; do
+        [ -n "$bucket" ] || continue
         if [ "$SMGEN_DRY_RUN" -eq 0 ] && ! smgen_read s3api head-bucket --bucket "$bucket"; then
             smgen_log "==> bucket $bucket: not there"
             continue
@@ -259,7 +278,8 @@ if [ "$delete_data" -eq 1 ] && [ "$everything" -eq 1 ]; then
         rounds=0
         previous=""
         while [ "$SMGEN_DRY_RUN" -eq 0 ]; do
-            smgen_read s3api list-object-versions --bucket "$bucket" --max-items 1000 \
+            # One page of at most 1,000 versions and delete markers in all, as delete-objects takes.
+            smgen_read s3api list-object-versions --bucket "$bucket" --no-paginate --max-keys 1000 \
                 --query '{Objects: [Versions[].{Key: Key, VersionId: VersionId}, DeleteMarkers[].{Key: Key, VersionId: VersionId}][] }' \
                 --output json || break
             batch="$SMGEN_OUT"
@@ -271,7 +291,9 @@ if [ "$delete_data" -eq 1 ] && [ "$everything" -eq 1 ]; then
             rounds=$((rounds + 1))
             [ "$rounds" -le "$MAX_DELETE_ROUNDS" ] || smgen_die "bucket $bucket: still not empty after $MAX_DELETE_ROUNDS rounds of 1,000 versions; stopped"
             previous="$batch"
-            errors="$(smgen_change s3api delete-objects --bucket "$bucket" --delete "$batch" \
+            printf '%s\n' "$batch" >"$SMGEN_WORK/batch.json"
+            smgen_log "deleting $(grep -c '"Key"' "$SMGEN_WORK/batch.json") object versions of bucket $bucket"
+            errors="$(smgen_change s3api delete-objects --bucket "$bucket" --delete "file://$SMGEN_WORK/batch.json" \
                 --query 'Errors[].[Key, VersionId, Code]' --output text)"
             if [ -n "$errors" ] && [ "$errors" != "None" ]; then
                 smgen_log "bucket $bucket: these object versions could not be deleted (object lock, legal hold or permissions):"

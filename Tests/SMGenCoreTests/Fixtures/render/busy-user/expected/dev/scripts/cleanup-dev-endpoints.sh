@@ -20,7 +20,7 @@ would leave its stack drifted (the next deploy would not create it again). Those
 listed with the config change that removes them, and not deleted. An AWS error other than
 "not found" stops it at once.
 
-  --days N           idle for more than N days (default 7)
+  --days N           idle for more than N days (default 7, at most 455)
   --yes              do not ask for confirmation
   --dry-run          list the idle endpoints and print the delete commands; delete nothing
   --region REGION    must be this environment's region
@@ -65,8 +65,8 @@ set -- ${SMGEN_ARGS[@]+"${SMGEN_ARGS[@]}"}
 while [ "$#" -gt 0 ]; do
     case "$1" in
         --days)
-            if [ "$#" -lt 2 ] || ! printf '%s' "$2" | grep -qE '^[1-9][0-9]{0,3}$'; then
-                smgen_die "--days needs a whole number from 1 to 9999"
+            if [ "$#" -lt 2 ] || ! printf '%s' "$2" | grep -qE '^[1-9][0-9]{0,2}$' || [ "$2" -gt 455 ]; then
+                smgen_die "--days needs a whole number from 1 to 455 (CloudWatch keeps the hourly data summed for 455 days)"
             fi
             days="$2"
             shift 2 ;;
@@ -100,14 +100,21 @@ while read -r prefix; do
         environment="$(printf '%s\n' "$SMGEN_OUT" | awk '{ print $1 }')"
         owner="$(printf '%s\n' "$SMGEN_OUT" | awk '{ print $2 }')"
         [ "$environment" = "dev" ] || continue
-        smgen_read cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name Invocations \
-            --dimensions Name=EndpointName,Value="$name" Name=VariantName,Value=AllTraffic \
-            --start-time "$since" --end-time "$now" --period 86400 --statistics Sum \
-            --query 'sum(Datapoints[].Sum)' --output text || continue
-        case "$SMGEN_OUT" in
-            0|0.0|None|"") ;;
-            *) continue ;;
-        esac
+        # Idle when no variant of it was invoked.
+        smgen_read sagemaker describe-endpoint --endpoint-name "$name" --query 'ProductionVariants[].VariantName' \
+            --output text || continue
+        invoked=0
+        for variant in $SMGEN_OUT; do
+            smgen_read cloudwatch get-metric-statistics --namespace AWS/SageMaker --metric-name Invocations \
+                --dimensions Name=EndpointName,Value="$name" Name=VariantName,Value="$variant" \
+                --start-time "$since" --end-time "$now" --period 86400 --statistics Sum \
+                --query 'sum(Datapoints[].Sum)' --output text || continue
+            case "$SMGEN_OUT" in
+                0|0.0|None|"") ;;
+                *) invoked=1 ;;
+            esac
+        done
+        [ "$invoked" -eq 0 ] || continue
         record="$(managed_endpoints | awk -F'|' -v name="$name" '$1 == name { print $2 "|" $3 "|" $4 }')"
         if [ -n "$record" ]; then
             case "$record" in

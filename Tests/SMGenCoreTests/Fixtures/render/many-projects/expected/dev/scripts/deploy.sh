@@ -513,6 +513,7 @@ if [ -n "$failed" ]; then
     fi
     smgen_die "$failed: deploy failed; the stacks not yet started were not deployed"
 fi
+smgen_finish_leaving
 missing="$(cat "$SMGEN_WORK"/missing.* 2>/dev/null || true)"
 if [ -n "$missing" ]; then
     printf '\nMissing, so the stacks that need them were skipped:\n%s\n' "$missing"

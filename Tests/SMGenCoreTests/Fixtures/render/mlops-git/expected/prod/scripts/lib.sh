@@ -80,7 +80,7 @@ smgen_aws() {
 # decided, or deleted, on an answer that was not given.
 smgen_read() {
     local errors="$SMGEN_WORK/errors.$SMGEN_JOB"
-    if SMGEN_OUT="$(smgen_aws "$@" 2>"$errors")"; then
+    if SMGEN_OUT="$(smgen_aws "$@" 2>"$errors" </dev/null)"; then
         return 0
     fi
     if grep -qE "$SMGEN_ABSENT" "$errors"; then
@@ -265,15 +265,59 @@ smgen_remove_credentials() {
 }
 
 # smgen_release_users STACK KEEP: before a stack update or deletion removes IAM users, removes
-# the credentials of every user of the deployed stack whose name is not in KEEP (one a line).
+# the credentials of every user of the deployed stack whose name is not in KEEP (one a line),
+# and notes each in $SMGEN_WORK/leaving. Refuses to touch the caller's own user.
 smgen_release_users() {
-    local stack="$1" keep="$2" user
+    local stack="$1" keep="$2" user leaving=""
     smgen_stack_resources "$stack" AWS::IAM::User
     for user in $SMGEN_RESOURCES; do
-        if ! printf '%s\n' "$keep" | grep -qxF -- "$user"; then
-            smgen_remove_credentials "$user"
-        fi
+        printf '%s\n' "$keep" | grep -qxF -- "$user" || leaving="$leaving $user"
     done
+    [ -n "$leaving" ] || return 0
+    if [ -z "${SMGEN_CALLER:-}" ]; then
+        smgen_read sts get-caller-identity --query Arn --output text || SMGEN_OUT=""
+        SMGEN_CALLER="$SMGEN_OUT"
+    fi
+    for user in $leaving; do
+        case "$SMGEN_CALLER" in
+            arn:*:iam::*:user/"$user"|arn:*:iam::*:user/*/"$user")
+                smgen_die "$stack would delete the IAM user $user, whose credentials this script runs with; run it as another admin" ;;
+        esac
+    done
+    for user in $leaving; do
+        smgen_remove_credentials "$user"
+        printf '%s\n' "$user" >>"$SMGEN_WORK/leaving"
+    done
+}
+
+# smgen_finish_leaving: deletes the users noted in $SMGEN_WORK/leaving that still exist.
+# CloudFormation cannot delete a user who is still in a group, and the stacks that hold a
+# user's group memberships update after the users stack: once they have, the user's managed
+# policies are detached and the user deleted, each call printed. A user still in a group (its
+# stack was not deployed in this run) is left, with what to do.
+smgen_finish_leaving() {
+    local user policy
+    [ -s "$SMGEN_WORK/leaving" ] || return 0
+    while read -r user; do
+        smgen_read iam get-user --user-name "$user" --query User.UserName --output text || continue
+        smgen_read iam list-groups-for-user --user-name "$user" --query 'Groups[].GroupName' --output text \
+            || continue
+        if [ -n "$SMGEN_OUT" ] && [ "$SMGEN_OUT" != "None" ]; then
+            smgen_log "user $user: left the config but is still in the groups $SMGEN_OUT, whose stacks this run did not"
+            smgen_log "    deploy; IAM deletes no user in a group. Deploy them (scripts/deploy.sh), then delete the user:"
+            smgen_log "    aws iam delete-user --user-name $user (after detaching its policies)"
+            continue
+        fi
+        smgen_log "user $user: still there after CloudFormation removed it from its stack (IAM deletes no user in a group); deleting it"
+        smgen_read iam list-attached-user-policies --user-name "$user" --query 'AttachedPolicies[].PolicyArn' \
+            --output text || continue
+        for policy in $SMGEN_OUT; do
+            [ "$policy" = "None" ] || smgen_change iam detach-user-policy --user-name "$user" --policy-arn "$policy"
+        done
+        smgen_change iam delete-user --user-name "$user"
+    done <<USERS
+$(sort -u "$SMGEN_WORK/leaving")
+USERS
 }
 
 # The statuses of a stack that is not deleted, for list-stacks.
