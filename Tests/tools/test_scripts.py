@@ -26,7 +26,6 @@ STALE = {"match": r"list-stacks ", "stdout": "acme-sm-network\tCREATE_COMPLETE\n
           "acme-sm-project-rc-churn\tCREATE_COMPLETE\nacme-sm-people-rc-churn\tUPDATE_COMPLETE\n"}
 
 DENIED = "\nAn error occurred (AccessDenied) when calling the {} operation: User: arn:aws:iam::123456789012:user/ci is not authorized\n"
-NO_STACK = "\nAn error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id {} does not exist\n"
 
 
 def statuses(*pairs):
@@ -70,7 +69,7 @@ SCENARIOS = {
                                {"match": r"describe-model-package-group ", "stdout": "Completed\n"}]),
     "verify-missing": (["verify.sh"], [IDENTITY, DOMAIN,
         {"match": r"describe-stacks --stack-name acme-sm-people-rc-fraud-detection --query", "stdout": "UPDATE_ROLLBACK_COMPLETE\n"}, COMPLETE,
-        {"match": r"describe-user-profile .*profile-rc-fraud-bob ", "exit": 254, "stderr": "ResourceNotFound\n"},
+        missing(r"describe-user-profile .*profile-rc-fraud-bob ", "ResourceNotFound"),
         {"match": r"describe-(domain|user-profile|space) ", "stdout": "InService\n"},
         {"match": r"head-bucket --bucket acme-sm-rc-anti-money-laundering", "exit": 254,
          "stderr": "\nAn error occurred (404) when calling the HeadBucket operation: Not Found\n"}]),
@@ -129,6 +128,11 @@ SCENARIOS = {
     # A stack alone whose dependents are deployed: nothing is deleted.
     "cleanup-only-needed": (["cleanup.sh", "--only", "acme-sm-users-04", "--yes"], [IDENTITY, DOMAIN, COMPLETE, statuses(
         ("acme-sm-users-04", "CREATE_COMPLETE"), ("acme-sm-team-rc", "UPDATE_COMPLETE"))]),
+    # An error that only sounds like "not found" (an SSO token gone) is an error, not a missing stack.
+    "verify-sso-token-gone": (["verify.sh"], [IDENTITY, {"match": r"describe-stacks ", "exit": 255,
+                                                          "stderr": "\nError when retrieving token from sso: Token for platform does not exist\n"}]),
+    # A dry run that must read what is deployed checks the account first.
+    "cleanup-dev-endpoints-dry-run": (["cleanup-dev-endpoints.sh", "--dry-run"], [{"match": "sts get-caller-identity", "stdout": "999999999999\n"}]),
     # Objects that cannot be deleted (object lock, legal hold): the loop stops and names them.
     "cleanup-delete-data-locked": (["cleanup.sh", "--yes", "--delete-data"], [IDENTITY, DOMAIN, COMPLETE, {
         "match": r"list-object-versions --bucket acme-sm-rc-fraud-detection", "stdout": '{"Objects": [{"Key": "data/a.csv", "VersionId": "v1"}]}\n'}, {
@@ -137,7 +141,7 @@ SCENARIOS = {
     # The design org with the MLOps loop: its pipelines, artifact buckets and monitoring schedule are verified too.
     "verify-mlops": (["verify.sh"], [IDENTITY, DOMAIN, COMPLETE, {"match": r"describe-(domain|user-profile|space|endpoint) ", "stdout": "InService\n"},
                                      {"match": r"describe-model-package-group ", "stdout": "Completed\n"},
-                                     {"match": r"describe-pipeline --pipeline-name rc-anti-money-laundering-pipeline ", "exit": 254, "stderr": "ResourceNotFound\n"},
+                                     missing(r"describe-pipeline --pipeline-name rc-anti-money-laundering-pipeline ", "ResourceNotFound"),
                                      {"match": r"describe-pipeline ", "stdout": "Active\n"},
                                      {"match": r"describe-monitoring-schedule ", "stdout": "Scheduled\n"}], "design-org-mlops"),
 }

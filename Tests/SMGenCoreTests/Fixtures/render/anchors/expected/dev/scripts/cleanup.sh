@@ -158,7 +158,11 @@ while [ "$#" -gt 0 ]; do
     esac
 done
 
-smgen_check_identity
+if [ "$stale" -eq 1 ]; then
+    smgen_check_identity reads
+else
+    smgen_check_identity changes
+fi
 
 if [ "$stale" -eq 1 ]; then
     smgen_platform_stacks

@@ -62,7 +62,7 @@ while [ "$#" -gt 0 ]; do
     esac
 done
 
-smgen_check_identity
+smgen_check_identity reads
 
 failures=0
 domain=""

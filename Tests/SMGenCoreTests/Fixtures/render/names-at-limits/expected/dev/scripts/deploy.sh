@@ -146,7 +146,7 @@ done <<TAGLIST
 $(stack_tags)
 TAGLIST
 
-smgen_check_identity
+smgen_check_identity changes
 
 # The stacks to deploy, in order: name|template|the indexes (in this list) of the stacks it
 # needs that this run deploys|large|the stacks it needs|its place among all the stacks.

@@ -70,9 +70,7 @@ days_ago() {
     date -u -d "-$1 days" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -v-"$1"d +%Y-%m-%dT%H:%M:%SZ
 }
 
-if [ "$SMGEN_DRY_RUN" -eq 0 ]; then
-    smgen_check_identity
-fi
+smgen_check_identity reads
 since="$(days_ago "$days")"
 now="$(days_ago 0)"
 idle=""

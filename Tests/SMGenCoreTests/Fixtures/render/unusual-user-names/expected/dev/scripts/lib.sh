@@ -28,8 +28,9 @@ trap 'rm -rf "$SMGEN_WORK"' EXIT
 # The name of this (sub)shell's scratch files: a background job sets its own.
 SMGEN_JOB=main
 
-# What the aws CLI says when what was asked for does not exist (and nothing else).
-SMGEN_ABSENT='does not exist|NotFound|NoSuchEntity|NoSuchBucket|\(404\)|Not Found|Could not find'
+# What the aws CLI says when what was asked for does not exist (and nothing else): an error
+# code of that meaning, or a validation error saying so.
+SMGEN_ABSENT='An error occurred \((404|NoSuch[A-Za-z]*|[A-Za-z]*NotFound[A-Za-z]*)\)|An error occurred \(Validation(Error|Exception)\).*(does not exist|Could not find|not found)'
 
 # smgen_log MESSAGE: a progress line on stderr.
 smgen_log() {
@@ -125,12 +126,15 @@ smgen_stop() {
 trap 'smgen_stop interrupted 130' INT
 trap 'smgen_stop terminated 143' TERM
 
-# smgen_check_identity: refuses to go on unless the credentials are for this account.
+# smgen_check_identity MODE: refuses to go on unless the credentials are for this account.
+# MODE `changes`: a dry run calls nothing, so it checks nothing; `reads`: even a dry run reads
+# what is deployed, so it checks.
 smgen_check_identity() {
-    if [ "$SMGEN_DRY_RUN" -eq 1 ]; then
+    if [ "$SMGEN_DRY_RUN" -eq 1 ] && [ "$1" != reads ]; then
         smgen_log "dry run: not checking credentials; nothing will be called"
         return 0
     fi
+    [ "$SMGEN_DRY_RUN" -eq 0 ] || smgen_log "dry run: it reads what is deployed, and changes nothing"
     smgen_aws sts get-caller-identity --query Account --output text >"$SMGEN_WORK/account" \
         || smgen_die "aws sts get-caller-identity failed: check your credentials (--profile)"
     [ "$(cat "$SMGEN_WORK/account")" = "$SMGEN_ACCOUNT" ] \
@@ -149,8 +153,8 @@ smgen_stack_status() {
 
 # smgen_failure_reason STACK: the stack's latest failed events, for error messages.
 smgen_failure_reason() {
-    smgen_aws cloudformation describe-stack-events --stack-name "$1" --max-items 10 \
-        --query "StackEvents[?contains(ResourceStatus, 'FAILED')].[LogicalResourceId, ResourceStatus, ResourceStatusReason]" \
+    smgen_aws cloudformation describe-stack-events --stack-name "$1" --no-paginate \
+        --query "StackEvents[?contains(ResourceStatus, 'FAILED')] | [:10].[LogicalResourceId, ResourceStatus, ResourceStatusReason]" \
         --output text 2>/dev/null || true
 }
 
