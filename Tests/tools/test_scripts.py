@@ -20,7 +20,7 @@ COMPLETE = {"match": r"describe-stacks --stack-name \S+ --query Stacks\[0\]\.Sta
 SPACES = {"match": r"list-stack-resources --stack-name acme-sm-people-rc-fraud-detection",
           "stdout": "d-abc123def456|space-rc-fraud-alice\td-abc123def456|space-rc-fraud-bob\td-abc123def456|space-rc-fraud-zed\n"}
 APPS = {"match": r"list-apps --domain-id-equals d-abc123def456 --space-name-equals space-rc-fraud-(zed|alice)",
-        "stdout": "JupyterLab\tdefault\n"}
+        "stdout": "JupyterLab\tdefault\tInService\nCodeEditor\tdefault\tDeleting\n"}
 APP_GONE = {"match": r"describe-app ", "stdout": "Deleted\n"}
 STALE = {"match": r"list-stacks ", "stdout": "acme-sm-network\tCREATE_COMPLETE\nacme-sm-people-rc-fraud-detection\tUPDATE_COMPLETE\n"
           "acme-sm-project-rc-churn\tCREATE_COMPLETE\nacme-sm-people-rc-churn\tUPDATE_COMPLETE\n"}

@@ -186,14 +186,17 @@ smgen_stack_resources() {
 smgen_delete_space_apps() {
     local domain="$1" space="$2" apps type name status tries
     smgen_read sagemaker list-apps --domain-id-equals "$domain" --space-name-equals "$space" \
-        --query "Apps[?Status!='Deleted' && Status!='Failed'].[AppType, AppName]" --output text || return 0
+        --query "Apps[?Status!='Deleted' && Status!='Failed'].[AppType, AppName, Status]" --output text || return 0
     apps="$SMGEN_OUT"
     [ -n "$apps" ] || return 0
-    while read -r type name; do
+    while read -r type name status; do
         [ -n "$type" ] || continue
-        smgen_log "deleting app $type/$name in space $space"
-        smgen_change sagemaker delete-app --domain-id "$domain" --space-name "$space" \
-            --app-type "$type" --app-name "$name" >/dev/null
+        # An app already being deleted (idle shutdown) is only waited for.
+        if [ "$status" != Deleting ]; then
+            smgen_log "deleting app $type/$name in space $space"
+            smgen_change sagemaker delete-app --domain-id "$domain" --space-name "$space" \
+                --app-type "$type" --app-name "$name" >/dev/null
+        fi
         [ "$SMGEN_DRY_RUN" -eq 1 ] && continue
         tries=0
         while :; do
